@@ -1,0 +1,42 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Database } from './db/database.ts';
+import { ImportError } from './import/issues.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { enterpriseRoutes } from './routes/enterprises.ts';
+import { parcelRoutes } from './routes/parcels.ts';
+import { searchRoutes } from './routes/search.ts';
+
+export interface AppDeps {
+  db: Database;
+  basemapStyleUrl?: string | null;
+  /** Serves the built web app; absent in API tests. */
+  staticFiles?: MiddlewareHandler;
+}
+
+export function createApp({ db, basemapStyleUrl = null, staticFiles }: AppDeps) {
+  const api = new Hono()
+    .get('/health', async (c) => {
+      await db.query('SELECT 1');
+      return c.json({ ok: true, database: db.kind });
+    })
+    .route('/', catalogueRoutes(db, { basemapStyleUrl }))
+    .route('/parcels', parcelRoutes(db))
+    .route('/enterprises', enterpriseRoutes(db))
+    .route('/search', searchRoutes(db));
+
+  const app = new Hono().route('/api', api);
+  app.all('/api/*', (c) => c.json({ error: `没有这个接口：${c.req.method} ${c.req.path}` }, 404));
+  if (staticFiles) app.use('*', staticFiles);
+
+  app.notFound((c) => c.json({ error: `未找到：${c.req.path}` }, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    if (err instanceof ImportError) return c.json({ error: err.message, issues: err.issues }, 422);
+    console.error(err);
+    return c.json({ error: '服务器内部错误' }, 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;
