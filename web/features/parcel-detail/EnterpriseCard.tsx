@@ -1,0 +1,81 @@
+/** One enterprise on a parcel: who it is, how it uses the land, and its yearly figures. */
+import { useEffect, useRef } from 'react';
+import type { ParcelEnterprise } from '../../api/types.ts';
+import { formatMu } from '../../lib/format.ts';
+import { ROLE_LABEL, SCALE_LABEL } from './labels.ts';
+import { buildMetricTable } from './metric-table.ts';
+
+export function EnterpriseCard({ enterprise: e, focused }: { enterprise: ParcelEnterprise; focused: boolean }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [focused]);
+  const table = buildMetricTable(e);
+
+  return (
+    <article ref={ref} className={focused ? 'enterprise-card focused' : 'enterprise-card'}>
+      <h4>{e.name}</h4>
+      <div className="chips">
+        <span className={e.scale === 'above' ? 'tag tag-strong' : 'tag'}>{SCALE_LABEL[e.scale]}</span>
+        <span className={e.role === 'tenant' ? 'tag tag-tenant' : 'tag'}>{ROLE_LABEL[e.role]}</span>
+        {e.tags.map((t) => (
+          <span key={t} className="tag tag-honour">
+            {t}
+          </span>
+        ))}
+      </div>
+      <dl className="fields compact">
+        <div className="field">
+          <dt>统一社会信用代码</dt>
+          <dd className="mono">{e.uscc}</dd>
+        </div>
+        <div className="field">
+          <dt>行业</dt>
+          <dd>
+            {e.industryName} <small className="mono">{e.industryCode}</small>
+          </dd>
+        </div>
+        <div className="field">
+          <dt>使用面积</dt>
+          <dd>{formatMu(e.areaUsedMu)}</dd>
+        </div>
+      </dl>
+      {table.years.length === 0 ? (
+        <p className="muted">暂无年度数据。</p>
+      ) : (
+        <table className="metric-table">
+          <thead>
+            <tr>
+              <th>指标</th>
+              {table.years.map((y) => (
+                <th key={y} className="num">
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" title={row.sources.length ? `数据来源：${row.sources.join('、')}` : '无数据来源'}>
+                  {row.label}
+                  <small className="unit">{row.unit}</small>
+                  {row.sources.length ? <small className="source">{row.sources.join('、')}</small> : null}
+                </th>
+                {row.cells.map((c, i) => (
+                  <td
+                    key={table.years[i]}
+                    className={c.value === null ? 'num missing' : 'num'}
+                    title={c.source ? `${table.years[i]} 年 · 来源：${c.source}` : `${table.years[i]} 年 · 未报送`}
+                  >
+                    {c.text}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

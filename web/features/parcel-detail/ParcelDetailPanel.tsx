@@ -1,0 +1,213 @@
+/**
+ * The 一码关联 view of one parcel: the land record, then every enterprise on it with its yearly
+ * figures and where each figure came from.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { getParcel } from '../../api/client.ts';
+import type { ParcelDetail, ParcelFeatureProperties } from '../../api/types.ts';
+import { MISSING, formatDate, formatMu, formatMuFromM2, formatNumber, withUnit } from '../../lib/format.ts';
+import { TAX_UNIT, classOf } from '../../map/tax-classes.ts';
+import { EnterpriseCard } from './EnterpriseCard.tsx';
+import { LEVEL_LABEL, LEVEL_ORDER } from './labels.ts';
+
+export interface ParcelDetailPanelProps {
+  /** 不动产单元代码 of the parcel to show. */
+  code: string;
+  /** The map's summary of the parcel, if it is on the map: gives the parcel's 亩均税收 class. */
+  summary: ParcelFeatureProperties | null;
+  /** An enterprise to scroll to and highlight (after a search by enterprise). */
+  focusUscc: string | null;
+  onLoaded?: (detail: ParcelDetail) => void;
+  onClose: () => void;
+}
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: ParcelDetail };
+
+function Field({ label, children, hint, wide }: { label: string; children: React.ReactNode; hint?: string; wide?: boolean }) {
+  return (
+    <div className={wide ? 'field wide' : 'field'}>
+      <dt>{label}</dt>
+      <dd title={hint}>{children}</dd>
+    </div>
+  );
+}
+
+function TaxBadge({ summary }: { summary: ParcelFeatureProperties | null }) {
+  if (!summary) return null;
+  const cls = classOf(summary.taxPerMuWan);
+  return (
+    <div className="tax-badge">
+      <span className="swatch" style={{ background: cls.color }} aria-hidden />
+      <span>
+        宗地亩均税收{summary.year ? `（${summary.year} 年）` : ''}：
+        <strong>{withUnit(summary.taxPerMuWan, TAX_UNIT, 2)}</strong>
+        {cls.note ? <span className="tag tag-warn">{cls.note}</span> : null}
+      </span>
+    </div>
+  );
+}
+
+function LandSection({ detail }: { detail: ParcelDetail }) {
+  const p = detail.parcel;
+  const regions = [...p.regions].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
+  return (
+    <section>
+      <h3>宗地信息</h3>
+      <dl className="fields">
+        <Field label="面积" hint={`${formatNumber(p.areaM2, 0)} m²（椭球面计算）`}>
+          {formatMu(p.areaMu)}
+          {p.registryAreaM2 !== null ? <small> 登记 {formatMuFromM2(p.registryAreaM2)}</small> : null}
+        </Field>
+        <Field label="土地用途">
+          {p.landUseName} <small className="mono">{p.landUse}</small>
+        </Field>
+        <Field label="容积率">{formatNumber(p.far, 2)}</Field>
+        <Field label="建筑面积">{withUnit(p.floorAreaM2, 'm²', 0)}</Field>
+        <Field label="权利人">
+          {p.holderName ?? MISSING}
+          {p.holderUscc ? <small className="mono block">{p.holderUscc}</small> : null}
+        </Field>
+        <Field label="所在区域" wide hint={regions.map((r) => `${LEVEL_LABEL[r.level]}：${r.name}`).join('\n')}>
+          {regions.length ? regions.map((r) => r.name).join(' › ') : MISSING}
+        </Field>
+      </dl>
+    </section>
+  );
+}
+
+function SupplySection({ detail }: { detail: ParcelDetail }) {
+  const s = detail.parcel.supply;
+  return (
+    <section>
+      <h3>供地记录</h3>
+      <dl className="fields">
+        <Field label="开发状态">{s.status ?? MISSING}</Field>
+        <Field label="供地方式">{s.supplyMethod ?? MISSING}</Field>
+        <Field label="批准日期">{formatDate(s.approvalDate)}</Field>
+        <Field label="供地日期">{formatDate(s.supplyDate)}</Field>
+        <Field label="约定开工">{formatDate(s.startDeadline)}</Field>
+        <Field label="实际开工">{formatDate(s.actualStartDate)}</Field>
+        <Field label="竣工日期">{formatDate(s.completionDate)}</Field>
+        {s.haltedDate ? <Field label="停建日期">{formatDate(s.haltedDate)}</Field> : null}
+        <Field label="出让价款">{withUnit(s.landPriceWan, '万元', 1)}</Field>
+        <Field label="已开发面积">{formatMuFromM2(s.developedAreaM2)}</Field>
+        <Field label="已投资额" hint="不含土地价款">
+          {withUnit(s.investedWan, '万元', 1)}
+        </Field>
+      </dl>
+    </section>
+  );
+}
+
+function StandardLandSection({ detail }: { detail: ParcelDetail }) {
+  const c = detail.parcel.standardLand;
+  if (!c) return null;
+  const far = c.farMin !== null || c.farMax !== null ? `${formatNumber(c.farMin, 1)} – ${formatNumber(c.farMax, 1)}` : MISSING;
+  return (
+    <section>
+      <h3>
+        标准地承诺 <span className="tag">出让合同</span>
+      </h3>
+      <dl className="fields">
+        <Field label="投资强度">{withUnit(c.investmentWanPerMu, '万元/亩', 0)}</Field>
+        <Field label="容积率">{far}</Field>
+        <Field label="亩均税收">{withUnit(c.taxPerMuWan, TAX_UNIT, 1)}</Field>
+        <Field label="单位能耗增加值">{withUnit(c.vaPerTceWan, '万元/吨标准煤', 2)}</Field>
+        <Field label="研发经费占比">{withUnit(c.rdRatioPct, '%', 1)}</Field>
+        <Field label="达产日期">{formatDate(c.targetDate)}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function BuildingsSection({ detail }: { detail: ParcelDetail }) {
+  if (detail.buildings.length === 0) return null;
+  return (
+    <section>
+      <h3>建筑（{detail.buildings.length}）</h3>
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th>名称</th>
+            <th className="num">建筑面积 m²</th>
+            <th className="num">层数</th>
+            <th className="num">空置 m²</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.buildings.map((b, i) => (
+            <tr key={`${b.name}-${i}`}>
+              <td>{b.name}</td>
+              <td className="num">{formatNumber(b.floorAreaM2, 0)}</td>
+              <td className="num">{formatNumber(b.floors, 0)}</td>
+              <td className={b.vacantFloorAreaM2 ? 'num warn' : 'num'}>{formatNumber(b.vacantFloorAreaM2, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose }: ParcelDetailPanelProps) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    getParcel(code, controller.signal).then(
+      (detail) => {
+        setState({ status: 'ready', detail });
+        onLoadedRef.current?.(detail);
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return () => controller.abort();
+  }, [code]);
+
+  const enterprises = state.status === 'ready' ? state.detail.enterprises : [];
+
+  return (
+    <aside className="detail-panel" aria-label="宗地详情">
+      <header className="detail-header">
+        <div>
+          <div className="eyebrow">宗地 · 不动产单元代码</div>
+          <div className="parcel-code mono" data-testid="parcel-code">
+            {code}
+          </div>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="关闭详情" title="关闭">
+          ×
+        </button>
+      </header>
+      <div className="detail-body">
+        <TaxBadge summary={summary} />
+        {state.status === 'loading' ? <p className="muted">正在读取宗地信息…</p> : null}
+        {state.status === 'error' ? <p className="error">读取失败：{state.message}</p> : null}
+        {state.status === 'ready' ? (
+          <>
+            <LandSection detail={state.detail} />
+            <section>
+              <h3>
+                关联企业（{enterprises.length}）
+                {enterprises.length > 1 ? <span className="tag">一地多企</span> : null}
+              </h3>
+              {enterprises.length === 0 ? <p className="muted">该宗地暂无关联企业。</p> : null}
+              {enterprises.map((e) => (
+                <EnterpriseCard key={e.uscc} enterprise={e} focused={e.uscc === focusUscc} />
+              ))}
+            </section>
+            <StandardLandSection detail={state.detail} />
+            <SupplySection detail={state.detail} />
+            <BuildingsSection detail={state.detail} />
+          </>
+        ) : null}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { MISSING, formatMu, formatMuFromM2, formatNumber, muFromM2, perMu, withUnit } from './format.ts';
+
+describe('format', () => {
+  it('converts square metres to 亩 at 10000/15 m² per 亩', () => {
+    expect(muFromM2(10000)).toBeCloseTo(15, 10);
+    expect(muFromM2(666.67)).toBeCloseTo(1, 4);
+  });
+
+  it('shows areas in 亩 with two decimals', () => {
+    expect(formatMuFromM2(10000)).toBe('15.00 亩');
+    expect(formatMu(1234.5)).toBe('1,234.50 亩');
+  });
+
+  it('shows a missing value as a dash without a unit, and zero as zero', () => {
+    expect(formatMu(null)).toBe(MISSING);
+    expect(withUnit(undefined, '万元')).toBe(MISSING);
+    expect(withUnit(0, '万元')).toBe('0.00 万元');
+    expect(formatNumber(Number.NaN)).toBe(MISSING);
+  });
+
+  it('computes a per-亩 figure only with a tax figure and a positive area', () => {
+    expect(perMu(100, 20)).toBe(5);
+    expect(perMu(null, 20)).toBeNull();
+    expect(perMu(100, 0)).toBeNull();
+    expect(perMu(0, 10)).toBe(0);
+  });
+});

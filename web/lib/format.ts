@@ -1,0 +1,58 @@
+/**
+ * Numbers as planners read them: grouped, fixed decimals, with units; '—' for "not reported".
+ * Shared by the panels (features/ may not import each other, so this lives below them).
+ */
+
+/** 1 亩 = 10000/15 m² ≈ 666.67 m². */
+export const M2_PER_MU = 10000 / 15;
+
+export const MISSING = '—';
+
+export function muFromM2(areaM2: number): number {
+  return areaM2 / M2_PER_MU;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${minDigits}:${maxDigits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A number with thousands separators and exactly `digits` decimals; null/NaN → '—'. */
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return formatter(digits, digits).format(value);
+}
+
+/** A number followed by its unit, e.g. "12.34 亩"; the unit is dropped when the value is missing. */
+export function withUnit(value: number | null | undefined, unit: string, digits = 2): string {
+  const text = formatNumber(value, digits);
+  return text === MISSING ? MISSING : `${text} ${unit}`;
+}
+
+/** Area given in 亩, shown with 2 decimals. */
+export function formatMu(areaMu: number | null | undefined): string {
+  return withUnit(areaMu, '亩', 2);
+}
+
+/** Area given in m², shown in 亩 with 2 decimals. */
+export function formatMuFromM2(areaM2: number | null | undefined): string {
+  return formatMu(areaM2 === null || areaM2 === undefined ? null : muFromM2(areaM2));
+}
+
+/** 'YYYY-MM-DD' as is, or '—'. */
+export function formatDate(date: string | null | undefined): string {
+  return date ? date : MISSING;
+}
+
+/** Tax per mu in 万元/亩, or null when there is no tax figure or no area. */
+export function perMu(valueWan: number | null | undefined, areaMu: number | null | undefined): number | null {
+  if (valueWan === null || valueWan === undefined || !areaMu || !Number.isFinite(areaMu) || areaMu <= 0) return null;
+  return valueWan / areaMu;
+}

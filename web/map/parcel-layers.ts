@@ -1,0 +1,108 @@
+/**
+ * The parcels source and its layers: a fill coloured by the 亩均税收 class, a white halo and a dark
+ * outline for the selected parcel, a thin outline otherwise, and names at street zoom.
+ * Hover and selection are feature-state (`hover`, `selected`), keyed by the parcel id.
+ */
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ParcelCollection } from '../api/types.ts';
+import { LOCAL_FONTS, type LabelFonts } from './fonts.ts';
+import { taxColorExpression } from './tax-classes.ts';
+
+export const PARCEL_SOURCE = 'mujun-parcels';
+export const PARCEL_FILL_LAYER = 'mujun-parcel-fill';
+
+export type ParcelState = { hover?: boolean; selected?: boolean };
+
+const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+
+/** `promoteId: 'id'` makes the `id` property the feature-state key, whatever `feature.id` holds. */
+export function parcelSource(parcels: ParcelCollection): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: parcels, promoteId: 'id' };
+}
+
+/** Fill and thin outline, drawn under the roads so the street grid stays readable at district zoom. */
+export function parcelLayers(): LayerSpecification[] {
+  return [
+    {
+      id: PARCEL_FILL_LAYER,
+      type: 'fill',
+      source: PARCEL_SOURCE,
+      paint: {
+        'fill-color': taxColorExpression('taxPerMuWan'),
+        'fill-opacity': ['case', isSelected, 0.95, isHovered, 0.92, 0.8],
+      },
+    },
+    {
+      id: 'mujun-parcel-outline',
+      type: 'line',
+      source: PARCEL_SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', isHovered, '#2b2620', '#ffffff'],
+        'line-opacity': ['case', isHovered, 0.9, 0.85],
+        // `zoom` may only be the input of a top-level interpolate, so hover is decided per stop.
+        'line-width': [
+          'interpolate', ['linear'], ['zoom'],
+          11, ['case', isHovered, 2, 0.3],
+          14, ['case', isHovered, 2, 0.8],
+          17, ['case', isHovered, 2.4, 1.4],
+        ],
+      },
+    },
+  ];
+}
+
+/** The selected parcel's halo and outline, drawn over the roads so a selection is never hidden. */
+export function parcelSelectionLayers(): LayerSpecification[] {
+  return [
+    {
+      // Halo then ink: the selected parcel reads on every class colour and on the basemap.
+      id: 'mujun-parcel-selected-halo',
+      type: 'line',
+      source: PARCEL_SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', isSelected, 1, 0] },
+    },
+    {
+      id: 'mujun-parcel-selected-outline',
+      type: 'line',
+      source: PARCEL_SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#c2185b', 'line-width': 2.6, 'line-opacity': ['case', isSelected, 1, 0] },
+    },
+  ];
+}
+
+/** Enterprise names and 亩均税收 on each parcel, once parcels are large on screen. */
+export function parcelLabelLayer(fonts: LabelFonts = LOCAL_FONTS): LayerSpecification {
+  return {
+    id: 'mujun-parcel-label',
+    type: 'symbol',
+    source: PARCEL_SOURCE,
+    minzoom: 15.5,
+    filter: ['>', ['get', 'enterpriseCount'], 0],
+    layout: {
+      'text-field': [
+        'format',
+        ['get', 'enterpriseNames'],
+        {},
+        '\n',
+        {},
+        [
+          'case',
+          ['==', ['typeof', ['get', 'taxPerMuWan']], 'number'],
+          ['concat', ['number-format', ['get', 'taxPerMuWan'], { 'max-fraction-digits': 1 }], ' 万元/亩'],
+          '无税收数据',
+        ],
+        { 'font-scale': 0.85 },
+      ],
+      'text-font': fonts.regular,
+      'text-size': 11,
+      'text-max-width': 9,
+      'text-padding': 2,
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#2f2a24', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+  };
+}
