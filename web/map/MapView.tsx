@@ -148,7 +148,7 @@ export function MapView({ style, initialBbox, selectedParcelId, focus, onParcelC
     const map = mapRef.current;
     if (!map || !focus) return;
     const [w, s, e, n] = focus.bbox;
-    map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 17, duration: 900 });
+    map.fitBounds([w, s, e, n], { padding: 100, maxZoom: 16.5, duration: 900 });
   }, [focus]);
 
   return (
@@ -169,7 +169,10 @@ function HoverCard({ hover }: { hover: Hover }) {
   };
   return (
     <div className="hover-card" style={position} role="tooltip">
-      <div className="hover-title">{parcel.enterpriseNames || '无关联企业'}</div>
+      <div className="hover-title">
+        {parcel.enterpriseNames || '无关联企业'}
+        {parcel.enterpriseCount > 3 ? ` 等 ${parcel.enterpriseCount} 家` : ''}
+      </div>
       <div className="mono hover-code">{parcel.code}</div>
       <div>
         {formatMu(parcel.areaMu)} · {parcel.landUseName}

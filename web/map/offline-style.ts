@@ -191,11 +191,11 @@ export function regionLabelLayers(fonts: LabelFonts = LOCAL_FONTS): LayerSpecifi
       layout: {
         'text-field': ['get', 'name'],
         'text-font': fonts.regular,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 12, 12, 16, 15],
-        'text-letter-spacing': 0.1,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 12, 13, 16, 17],
+        'text-letter-spacing': 0.12,
         'text-padding': 6,
       },
-      paint: { 'text-color': '#6a5f50', 'text-halo-color': HALO, 'text-halo-width': 1.6 },
+      paint: { 'text-color': '#5a4f40', 'text-halo-color': HALO, 'text-halo-width': 2 },
     },
     {
       id: 'mujun-zone-label',

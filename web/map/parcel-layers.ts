@@ -80,7 +80,7 @@ export function parcelLabelLayer(fonts: LabelFonts = LOCAL_FONTS): LayerSpecific
     id: 'mujun-parcel-label',
     type: 'symbol',
     source: PARCEL_SOURCE,
-    minzoom: 15.5,
+    minzoom: 14.8,
     filter: ['>', ['get', 'enterpriseCount'], 0],
     layout: {
       'text-field': [

@@ -1,16 +1,41 @@
 /** One enterprise on a parcel: who it is, how it uses the land, and its yearly figures. */
-import { useEffect, useRef } from 'react';
-import type { ParcelEnterprise } from '../../api/types.ts';
+import { useEffect, useRef, useState } from 'react';
+import { getEnterprise } from '../../api/client.ts';
+import type { EnterpriseParcel, ParcelEnterprise } from '../../api/types.ts';
 import { formatMu } from '../../lib/format.ts';
 import { ROLE_LABEL, SCALE_LABEL } from './labels.ts';
 import { buildMetricTable } from './metric-table.ts';
+
+type Parcels = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; parcels: EnterpriseParcel[] };
+
+/** All parcels the enterprise uses (一企多地). */
+function useEnterpriseParcels(uscc: string): Parcels {
+  const [parcels, setParcels] = useState<Parcels>({ status: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    setParcels({ status: 'loading' });
+    getEnterprise(uscc, controller.signal).then(
+      (d) => setParcels({ status: 'ready', parcels: d.parcels }),
+      () => {
+        if (!controller.signal.aborted) setParcels({ status: 'failed' });
+      },
+    );
+    return () => controller.abort();
+  }, [uscc]);
+  return parcels;
+}
 
 export function EnterpriseCard({ enterprise: e, focused }: { enterprise: ParcelEnterprise; focused: boolean }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [focused]);
-  const table = buildMetricTable(e);
+  const lookup = useEnterpriseParcels(e.uscc);
+  const allParcels = lookup.status === 'ready' ? lookup.parcels : null;
+  // If the enterprise cannot be looked up, this parcel's area is the best figure we have.
+  const totalAreaMu =
+    lookup.status === 'ready' ? lookup.parcels.reduce((sum, p) => sum + p.areaUsedMu, 0) : lookup.status === 'failed' ? e.areaUsedMu : null;
+  const table = buildMetricTable(e, totalAreaMu);
 
   return (
     <article ref={ref} className={focused ? 'enterprise-card focused' : 'enterprise-card'}>
@@ -37,7 +62,15 @@ export function EnterpriseCard({ enterprise: e, focused }: { enterprise: ParcelE
         </div>
         <div className="field">
           <dt>使用面积</dt>
-          <dd>{formatMu(e.areaUsedMu)}</dd>
+          <dd>
+            {formatMu(e.areaUsedMu)}
+            {allParcels && allParcels.length > 1 ? (
+              <small>
+                {' '}
+                一企多地：共 {allParcels.length} 宗 {formatMu(totalAreaMu)}
+              </small>
+            ) : null}
+          </dd>
         </div>
       </dl>
       {table.years.length === 0 ? (

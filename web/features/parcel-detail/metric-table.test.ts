@@ -33,7 +33,7 @@ const enterprise: ParcelEnterprise = Object.freeze({
 }) as unknown as ParcelEnterprise;
 
 describe('buildMetricTable', () => {
-  const table = buildMetricTable(enterprise);
+  const table = buildMetricTable(enterprise, enterprise.areaUsedMu);
 
   it('shows the latest three years, latest first', () => {
     expect(table.years).toEqual([2024, 2023, 2022]);
@@ -55,7 +55,17 @@ describe('buildMetricTable', () => {
     const row = table.rows.find((r) => r.key === 'tax_per_mu_wan')!;
     expect(row.cells[0]!.value).toBe(5);
     expect(row.cells[0]!.text).toBe('5.00');
-    expect(row.cells[0]!.source).toBe('税务局 ÷ 使用面积');
+    expect(row.cells[0]!.source).toBe('税务局 ÷ 用地面积');
+  });
+
+  it('divides by all the land of an enterprise on several parcels (一企多地), not this parcel alone', () => {
+    const row = buildMetricTable(enterprise, 75).rows.find((r) => r.key === 'tax_per_mu_wan')!;
+    expect(row.cells[0]!.value).toBe(2);
+  });
+
+  it('leaves 亩均税收 blank while the land area is unknown', () => {
+    const row = buildMetricTable(enterprise, null).rows.find((r) => r.key === 'tax_per_mu_wan')!;
+    expect(row.cells.every((c) => c.value === null)).toBe(true);
   });
 
   it('shows an unreported figure as a dash with no source, never as zero', () => {

@@ -43,14 +43,14 @@ export interface MetricTable {
   rows: MetricRow[];
 }
 
-function cellFor(spec: RowSpec, year: YearMetrics, areaUsedMu: number): MetricCell {
+function cellFor(spec: RowSpec, year: YearMetrics, landAreaMu: number | null): MetricCell {
   if (spec.key === 'tax_per_mu_wan') {
-    const value = perMu(year.values.tax_wan, areaUsedMu);
+    const value = perMu(year.values.tax_wan, landAreaMu);
     const taxSource = year.sources.tax_wan;
     return {
       value,
       text: formatNumber(value, spec.digits),
-      source: value === null ? null : `${taxSource ?? '实缴税收'} ÷ 使用面积`,
+      source: value === null ? null : `${taxSource ?? '实缴税收'} ÷ 用地面积`,
     };
   }
   const value = year.values[spec.key] ?? null;
@@ -59,12 +59,14 @@ function cellFor(spec: RowSpec, year: YearMetrics, areaUsedMu: number): MetricCe
 
 /**
  * Build the table for an enterprise, at most `maxYears` years, latest first.
- * 亩均税收 is the enterprise's 实缴税收 over the land it uses (使用面积, 亩).
+ * 亩均税收 is the enterprise's 实缴税收 over ALL the land it uses (`landAreaMu`, 亩): its tax is
+ * not per parcel, so for 一企多地 the area on this parcel alone would overstate it. Pass null
+ * while the total is unknown; the row then shows '—'.
  */
-export function buildMetricTable(enterprise: ParcelEnterprise, maxYears = 3): MetricTable {
+export function buildMetricTable(enterprise: ParcelEnterprise, landAreaMu: number | null, maxYears = 3): MetricTable {
   const byYear = [...enterprise.metrics].sort((a, b) => b.year - a.year).slice(0, maxYears);
   const rows = ROWS.map((spec) => {
-    const cells = byYear.map((y) => cellFor(spec, y, enterprise.areaUsedMu));
+    const cells = byYear.map((y) => cellFor(spec, y, landAreaMu));
     const sources = [...new Set(cells.map((c) => c.source).filter((s): s is string => s !== null))];
     return { key: spec.key, label: spec.label, unit: spec.unit, cells, sources };
   });
