@@ -9,6 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { batchCount } from './db/queries/catalogue.ts';
 import { importDelivery } from './import/load.ts';
+import { ensureFirstEvaluation } from './evaluation/run.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const started = performance.now();
@@ -24,6 +25,12 @@ if (config.sampleDir && (await batchCount(db)) === 0) {
   console.log(`[mujun] empty database: loading the sample district from ${relative(root, config.sampleDir)} …`);
   const report = await importDelivery(db, config.sampleDir);
   console.log(`[mujun] sample loaded: ${JSON.stringify(report.counts)}, ${report.warnings.length} warnings (${elapsed()})`);
+}
+
+const firstRun = await ensureFirstEvaluation(db);
+if (firstRun) {
+  const { year, methodId, summary } = firstRun.result;
+  console.log(`[mujun] evaluated ${year} with ${methodId}: run ${firstRun.runId}, ${summary.counts.ranked} ranked (${elapsed()})`);
 }
 
 const webRoot = relative(process.cwd(), config.webDist) || '.';

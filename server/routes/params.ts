@@ -1,4 +1,5 @@
 /** Request parameters, checked; a bad one is a 400 that names it. */
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { normaliseCode, PARCEL_CODE_LENGTH, parseUnitCode, toHalfWidth } from '../domain/codes.ts';
 
@@ -49,4 +50,29 @@ export function parseParcelCodeParam(raw: string): string {
   const parsed = parseUnitCode(code);
   if (!parsed.ok) badRequest(`参数 code 无效：“${code}”：${parsed.message}（或 19 位宗地代码）`);
   return code;
+}
+
+/** A JSON request body; anything else is a 400. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') badRequest('请求体为空：应为 JSON');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    badRequest(`请求体不是有效的 JSON：${(err as Error).message}`);
+  }
+}
+
+/** A four-digit year, from a query string or a JSON field. */
+export function parseYear(name: string, raw: unknown): number {
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1990 || n > 2100) badRequest(`参数 ${name} 应为年度（如 2025），实为“${String(raw)}”`);
+  return n;
+}
+
+/** A positive integer id path/query parameter. */
+export function parseId(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!raw || !Number.isInteger(n) || n < 1) badRequest(`参数 ${name} 应为正整数，实为“${raw ?? ''}”`);
+  return n;
 }

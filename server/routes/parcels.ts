@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
 import { metricsOf, enterprisesOnParcel } from '../db/queries/enterprises.ts';
+import { latestResultsFor } from '../db/queries/evaluation.ts';
+import type { UnitResult } from '../domain/evaluation/result.ts';
 import { buildingsOf, MAX_FEATURES_PER_REQUEST, parcelByCode, parcelFeaturesInBbox, parcelRegions, standardLandOf } from '../db/queries/parcels.ts';
 import { industryName } from '../domain/industries.ts';
 import { m2ToMu, round } from '../domain/units.ts';
@@ -24,7 +26,21 @@ export function parcelRoutes(db: Database) {
       const [regions, standardLand, occupants, buildings] = await Promise.all([
         parcelRegions(db, p.id), standardLandOf(db, p.id), enterprisesOnParcel(db, p.id), buildingsOf(db, p.id),
       ]);
-      const metrics = occupants.length ? await metricsOf(db, occupants.map((o) => o.id)) : [];
+      const [metrics, results] = await Promise.all([
+        occupants.length ? metricsOf(db, occupants.map((o) => o.id)) : Promise.resolve([]),
+        latestResultsFor(db, occupants.map((o) => o.uscc), p.unit_code),
+      ]);
+      const resultOf = new Map(results.map((r) => [r.unit_id, r]));
+      const evaluationView = (unitId: string) => {
+        const r = resultOf.get(unitId);
+        if (!r) return null;
+        const d = r.detail as UnitResult;
+        return {
+          runId: r.run_id, year: r.year, unitId: r.unit_id, grade: r.grade, total: r.total, rank: r.rank, rankOf: r.rank_of,
+          sharedResultFrom: r.shared_result_from, members: r.members, reasons: d.reasons, items: d.items,
+          bonus: d.bonus, penalty: d.penalty, toNextGrade: d.toNextGrade, exemptions: d.exemptions,
+        };
+      };
       return c.json({
         parcel: {
           id: p.id,
@@ -63,7 +79,9 @@ export function parcelRoutes(db: Database) {
           areaUsedM2: round(o.area_used_m2),
           areaUsedMu: round(m2ToMu(o.area_used_m2)),
           metrics: groupMetrics(metrics.filter((m) => m.enterprise_id === o.id)),
+          evaluation: evaluationView(o.uscc),
         })),
+        mergedEvaluation: evaluationView(`parcel:${p.unit_code}`),
         buildings: buildings.map((b) => ({ name: b.name, floorAreaM2: b.floor_area_m2, floors: b.floors, vacantFloorAreaM2: b.vacant_floor_area_m2 })),
       });
     });

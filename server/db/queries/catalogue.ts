@@ -7,10 +7,11 @@ const META = `
             FROM (SELECT ST_Extent(geom)::geometry AS e FROM (SELECT geom FROM region UNION ALL SELECT geom FROM parcel) AS g) AS x
             WHERE e IS NOT NULL) AS bbox,
          (SELECT coalesce(json_agg(year ORDER BY year), '[]') FROM (SELECT DISTINCT year FROM enterprise_metric) AS y) AS years,
-         (SELECT coalesce(max(id), 0)::int FROM import_batch) AS last_batch`;
+         (SELECT coalesce(max(id), 0)::int FROM import_batch) AS last_batch,
+         (SELECT max(id)::int FROM evaluation_run) AS last_run`;
 
 export async function districtMeta(db: Queryable) {
-  const [row] = await db.query<{ district_name: string | null; bbox: [number, number, number, number] | null; years: number[]; last_batch: number }>(META);
+  const [row] = await db.query<{ district_name: string | null; bbox: [number, number, number, number] | null; years: number[]; last_batch: number; last_run: number | null }>(META);
   return row!;
 }
 

@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import type { Database } from '../db/database.ts';
+import { allResults, getRun, listRuns, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
+import { diffRuns } from '../domain/evaluation/diff.ts';
+import type { UnitResult } from '../domain/evaluation/result.ts';
+import { m2ToMu, round } from '../domain/units.ts';
+import { resultsTable, toCsv, toXlsx } from '../evaluation/export.ts';
+import { MethodNotFound, runEvaluation } from '../evaluation/run.ts';
+import { badRequest, notFound, parseId, parseLimit, parseYear, readJsonBody } from './params.ts';
+import { normaliseCode, toHalfWidth } from '../domain/codes.ts';
+
+const GRADES = ['A', 'B', 'C', 'D', 'T'];
+
+function runView(r: Awaited<ReturnType<typeof listRuns>>[number]) {
+  return {
+    id: r.id, methodId: r.method_id, methodVersion: r.method_version, methodName: r.method_name, year: r.year,
+    asOfDate: r.as_of_date, dataVersion: r.data_version, createdAt: r.created_at, summary: r.summary,
+  };
+}
+
+function parseFilter(q: (name: string) => string | undefined): ResultFilter {
+  const gradeRaw = q('grade');
+  const grades = gradeRaw ? gradeRaw.split(',').map((g) => g.trim().toUpperCase()) : null;
+  if (grades?.some((g) => !GRADES.includes(g))) badRequest(`参数 grade 应为 A/B/C/D/T（可用逗号分隔多个），实为“${gradeRaw}”`);
+  const group = q('group') ?? null;
+  if (group !== null && group !== 'above' && group !== 'below') badRequest(`参数 group 应为 above（规上）或 below（规下），实为“${group}”`);
+  const industry = q('industry') ? normaliseCode(q('industry')!) : null;
+  const text = q('q') ? toHalfWidth(q('q')!).trim() : null;
+  return { grades, group, region: q('region') ?? null, industry, q: text ? (/^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : text) : null };
+}
+
+export function evaluationRoutes(db: Database) {
+  const loadRun = async (raw: string | undefined) => {
+    const id = parseId('runId', raw);
+    const run = await getRun(db, id);
+    if (!run) notFound(`评价运行 ${id} 不存在`);
+    return run;
+  };
+  return new Hono()
+    .get('/', async (c) => c.json({ runs: (await listRuns(db)).map(runView) }))
+    .post('/', async (c) => {
+      const body = (await readJsonBody(c)) as { methodId?: unknown; methodVersion?: unknown; year?: unknown };
+      if (typeof body.methodId !== 'string' || body.methodId === '') badRequest('字段 methodId 缺失：应为评价办法的 id');
+      if (body.methodVersion !== undefined && typeof body.methodVersion !== 'string') badRequest('字段 methodVersion 应为字符串');
+      const year = parseYear('year', body.year);
+      try {
+        const { runId, result } = await runEvaluation(db, body.methodId, (body.methodVersion as string | undefined) ?? null, year);
+        return c.json({ runId, methodId: result.methodId, methodVersion: result.methodVersion, year, summary: result.summary }, 201);
+      } catch (err) {
+        if (err instanceof MethodNotFound) notFound(err.message);
+        throw err;
+      }
+    })
+    .get('/diff', async (c) => {
+      const [from, to] = [await loadRun(c.req.query('from')), await loadRun(c.req.query('to'))];
+      const [a, b] = await Promise.all([allResults(db, from.id), allResults(db, to.id)]);
+      const diff = diffRuns(a.map((r) => r.detail as UnitResult), b.map((r) => r.detail as UnitResult));
+      return c.json({ from: runView(from), to: runView(to), ...diff });
+    })
+    .get('/:runId', async (c) => c.json(runView(await loadRun(c.req.param('runId')))))
+    .get('/:runId/results', async (c) => {
+      const run = await loadRun(c.req.param('runId'));
+      const filter = parseFilter((n) => c.req.query(n));
+      const pageSize = parseLimit(c.req.query('pageSize'), 50, 500);
+      const page = c.req.query('page') === undefined ? 1 : parseId('page', c.req.query('page'));
+      const { total, rows } = await resultsPage(db, run.id, filter, pageSize, (page - 1) * pageSize);
+      return c.json({
+        runId: run.id, total, page, pageSize,
+        results: rows.map((r) => ({
+          unitId: r.unit_id, kind: r.kind, members: r.members, name: r.name, group: r.grp, pool: r.pool, industryCode: r.industry_code,
+          grade: r.grade, baseGrade: r.base_grade, total: r.total, rank: r.rank, rankOf: r.rank_of,
+          landAreaMu: round(m2ToMu(r.land_area_m2)), sharedResultFrom: r.shared_result_from, regionCodes: r.region_codes,
+          reasons: (r.detail as UnitResult).reasons, items: (r.detail as UnitResult).items, toNextGrade: (r.detail as UnitResult).toNextGrade,
+        })),
+      });
+    })
+    .get('/:runId/export', async (c) => {
+      const run = await loadRun(c.req.param('runId'));
+      const format = c.req.query('format') ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') badRequest(`参数 format 应为 csv 或 xlsx，实为“${format}”`);
+      const table = resultsTable(await allResults(db, run.id));
+      const base = `亩均评价-${run.year}-运行${run.id}`;
+      const disposition = (ext: string) => `attachment; filename="run-${run.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`;
+      if (format === 'csv') {
+        return c.body(toCsv(table), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition('csv') });
+      }
+      const bytes = await toXlsx(table, `${run.year} 年评价结果`);
+      return c.body(bytes.buffer as ArrayBuffer, 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': disposition('xlsx'),
+      });
+    });
+}
