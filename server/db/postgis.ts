@@ -33,6 +33,12 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgis(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle connection dropped by the server (restart, admin command) must not crash the process;
+  // the pool replaces it on the next query.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) console.error(`[mujun] PostGIS connection lost: ${err.message}`);
+  });
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
@@ -55,6 +61,7 @@ export async function openPostgis(url: string): Promise<Database> {
       }
     },
     async close() {
+      closing = true;
       await pool.end();
     },
   };
