@@ -32,7 +32,7 @@ describe('data/sample files', () => {
 
   it('lists every file in the manifest', () => {
     expect(d.manifest.countyCode).toBe('500106');
-    expect(d.manifest.files).toHaveLength(11);
+    expect(d.manifest.files).toHaveLength(12);
     for (const f of d.manifest.files) expect(() => readFileSync(join(SAMPLE, f.path))).not.toThrow();
   });
 

@@ -3,7 +3,7 @@
  * one metrics file per department, in the columns and units of data/README.md.
  */
 import { join } from 'node:path';
-import { isoOf, type Day } from './dates.ts';
+import { isoOf, METRIC_YEARS, yearOf, type Day } from './dates.ts';
 import type { ClusterPeople } from './enterprises.ts';
 import { lineGeometry, polygonGeometry } from './geojson.ts';
 import { typedByHand } from './identifiers.ts';
@@ -27,7 +27,15 @@ export const MANIFEST_FILES = [
   { path: 'metrics-税务局.csv', kind: 'metrics', source: '税务局' },
   { path: 'metrics-供电公司.csv', kind: 'metrics', source: '供电公司' },
   { path: 'metrics-生态环境局.csv', kind: 'metrics', source: '生态环境局' },
+  { path: 'events.csv', kind: 'events', source: '应急管理局、生态环境局、发展改革委' },
 ] as const;
+
+/** Yearly chance that an enterprise in production reports each kind of event (vetoes in the evaluation). */
+const EVENT_CHANCES: readonly { kind: string; chance: number; note: string }[] = [
+  { kind: '安全事故', chance: 0.004, note: '发生一般生产安全事故' },
+  { kind: '环保事故', chance: 0.006, note: '超标排放受到行政处罚' },
+  { kind: '能耗超标', chance: 0.005, note: '单位产品能耗超过限额标准' },
+];
 
 const iso = (day: Day | null) => (day === null ? null : isoOf(day));
 
@@ -46,6 +54,7 @@ export class DeliveryWriters {
   private readonly tax: CsvWriter;
   private readonly power: CsvWriter;
   private readonly environment: CsvWriter;
+  private readonly events: CsvWriter;
 
   constructor(
     out: string,
@@ -67,6 +76,7 @@ export class DeliveryWriters {
     this.tax = new CsvWriter(join(out, 'metrics-税务局.csv'), [...keyYear, '实缴税收']);
     this.power = new CsvWriter(join(out, 'metrics-供电公司.csv'), [...keyYear, '用电量']);
     this.environment = new CsvWriter(join(out, 'metrics-生态环境局.csv'), [...keyYear, '主要污染物排放量']);
+    this.events = new CsvWriter(join(out, 'events.csv'), [...keyYear, '事件类型', '说明']);
   }
 
   road(road: RoadLine): void {
@@ -123,6 +133,17 @@ export class DeliveryWriters {
         this.environment.row([e.code, m.year, fixed(m.emission, 3)]);
       }
     }
+
+    // Its own stream, so adding events changed none of the other files.
+    const incidents = new Rng(seed, 'events', clusterIndex);
+    for (const e of people.enterprises) {
+      if (e.production === null) continue;
+      for (const year of METRIC_YEARS.filter((y) => y >= yearOf(e.production!))) {
+        for (const ev of EVENT_CHANCES) {
+          if (incidents.chance(ev.chance)) this.events.row([e.code, year, ev.kind, `${year} 年${ev.note}`]);
+        }
+      }
+    }
   }
 
   private parcel(p: ParcelRecord): void {
@@ -149,7 +170,7 @@ export class DeliveryWriters {
   }
 
   close(): void {
-    for (const w of [this.roads, this.parcels, this.enterprises, this.occupancy, this.buildings, this.standardLand, this.statistics, this.tax, this.power, this.environment]) {
+    for (const w of [this.roads, this.parcels, this.enterprises, this.occupancy, this.buildings, this.standardLand, this.statistics, this.tax, this.power, this.environment, this.events]) {
       w.close();
     }
   }

@@ -4,9 +4,9 @@
  */
 import { toHalfWidth } from '../domain/codes.ts';
 
-export type Kind = 'regions' | 'roads' | 'parcels' | 'enterprises' | 'occupancy' | 'buildings' | 'standardLand' | 'metrics';
+export type Kind = 'regions' | 'roads' | 'parcels' | 'enterprises' | 'occupancy' | 'buildings' | 'standardLand' | 'metrics' | 'events';
 
-export const KINDS: readonly Kind[] = ['regions', 'roads', 'parcels', 'enterprises', 'occupancy', 'buildings', 'standardLand', 'metrics'];
+export const KINDS: readonly Kind[] = ['regions', 'roads', 'parcels', 'enterprises', 'occupancy', 'buildings', 'standardLand', 'metrics', 'events'];
 
 type Columns = Record<string, { label: string; aliases: string[]; required?: boolean }>;
 
@@ -84,6 +84,12 @@ export const COLUMNS = {
     emission_t: { label: '主要污染物排放量', aliases: ['emission_t', '排放量'] },
     rd_wan: { label: '研发经费', aliases: ['rd_wan', 'R&D经费', '研发经费支出'] },
     employees: { label: '年平均职工人数', aliases: ['employees', '从业人员', '职工人数'] },
+  },
+  events: {
+    uscc: { label: '统一社会信用代码', aliases: ['uscc', 'TYSHXYDM'], required: true },
+    year: { label: '年度', aliases: ['year', '年份'], required: true },
+    kind: { label: '事件类型', aliases: ['kind', '类型'], required: true },
+    note: { label: '说明', aliases: ['note', '备注'] },
   },
 } as const satisfies Record<Kind, Columns>;
 

@@ -30,7 +30,7 @@ describe('importDelivery', () => {
   it('loads the tiny delivery, repairing and reporting the bow-tie parcel', async () => {
     const report = await importDelivery(db, TINY);
     expect(report.alreadyImported).toBe(false);
-    expect(report.counts).toEqual({ regions: 4, roads: 1, parcels: 5, enterprises: 4, occupancy: 5, buildings: 3, standardLand: 1, metrics: 35 });
+    expect(report.counts).toEqual({ regions: 4, roads: 1, parcels: 5, enterprises: 4, occupancy: 5, buildings: 3, standardLand: 1, metrics: 35, events: 1 });
     expect(report.warnings).toContainEqual({ file: 'parcels.geojson', row: 4, field: 'geometry', message: expect.stringContaining('Self-intersection') });
     expect(report.warnings).toContainEqual({ file: 'occupancy.csv', row: 5, field: '不动产单元代码', message: expect.stringContaining('按宗地代码 500106001001GB00003') });
     const [bowtie] = await db.query<{ valid: boolean; type: string; area_m2: number }>(

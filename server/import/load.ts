@@ -27,7 +27,7 @@ export async function importDelivery(db: Database, folder: string): Promise<Impo
     log.warnings.push(...read.warnings);
     const d0 = read.delivery;
     const referencedParcels = [...new Set([...d0.occupancy, ...d0.buildings, ...d0.standardLand].map((r) => r.unitCode))];
-    const referencedEnterprises = [...new Set([...d0.occupancy, ...d0.metrics].map((r) => r.uscc))];
+    const referencedEnterprises = [...new Set([...d0.occupancy, ...d0.metrics, ...d0.events].map((r) => r.uscc))];
     const known = await knownCodes(tx, referencedParcels, referencedEnterprises);
     const delivery = resolveReferences(d0, known, log);
 
@@ -45,7 +45,7 @@ export async function importDelivery(db: Database, folder: string): Promise<Impo
       counts: {
         regions: delivery.regions.length, roads: delivery.roads?.length ?? 0, parcels: delivery.parcels.length,
         enterprises: delivery.enterprises.length, occupancy: delivery.occupancy.length, buildings: delivery.buildings.length,
-        standardLand: delivery.standardLand.length, metrics: delivery.metrics.length,
+        standardLand: delivery.standardLand.length, metrics: delivery.metrics.length, events: delivery.events.length,
       },
       warnings: log.warnings,
     };

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { KINDS, mapColumns, METRIC_KEYS, type Kind } from './columns.ts';
 import { ImportError, IssueLog } from './issues.ts';
 import { parseFeatureCollection, readParcels, readRegions, readRoads } from './read-geo.ts';
-import { readBuildings, readEnterprises, readMetrics, readOccupancy, readStandardLand } from './read-tables.ts';
+import { readBuildings, readEnterprises, readEvents, readMetrics, readOccupancy, readStandardLand } from './read-tables.ts';
 import type { Delivery } from './records.ts';
 import { checkHeader, tableRows } from './table.ts';
 import { decodeText, parseCsv } from './text.ts';
@@ -57,7 +57,7 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
   const hash = createHash('sha256');
   const delivery: Delivery = {
     name: manifest.name, contentHash: '', regions: [], roads: null, parcels: [], enterprises: [],
-    occupancy: [], buildings: [], standardLand: [], metrics: [],
+    occupancy: [], buildings: [], standardLand: [], metrics: [], events: [],
   };
 
   for (const entry of manifest.files) {
@@ -95,6 +95,9 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
         break;
       case 'standardLand':
         delivery.standardLand.push(...readStandardLand(tableRows('standardLand', file, table.header, table.rows), log));
+        break;
+      case 'events':
+        delivery.events.push(...readEvents(tableRows('events', file, table.header, table.rows), entry.source.trim(), log));
         break;
       case 'metrics': {
         const index = mapColumns('metrics', table.header) as Record<string, number>;
@@ -137,5 +140,6 @@ function checkDuplicates(d: Delivery, log: IssueLog): void {
   for (const e of d.enterprises) once(`enterprise:${e.uscc}`, e.origin, '统一社会信用代码', `统一社会信用代码 ${e.uscc} `);
   for (const o of d.occupancy) once(`occupancy:${o.uscc}:${o.unitCode}`, o.origin, '不动产单元代码', `企业与宗地的对应 ${o.uscc}–${o.unitCode} `);
   for (const s of d.standardLand) once(`standard:${s.unitCode}`, s.origin, '不动产单元代码', `标准地承诺 ${s.unitCode} `);
+  for (const e of d.events) once(`event:${e.uscc}:${e.year}:${e.kind}`, e.origin, '事件类型', `${e.year} 年事件 ${e.kind} `);
   for (const m of d.metrics) once(`metric:${m.uscc}:${m.year}:${m.metric}`, m.origin, m.metric, `${m.year} 年指标 ${m.metric} `);
 }

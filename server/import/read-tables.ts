@@ -3,14 +3,14 @@ import { checkUscc, normaliseCode, parseUnitCode } from '../domain/codes.ts';
 import { METRIC_KEYS, type MetricKey } from './columns.ts';
 import type { IssueLog } from './issues.ts';
 import { cellOf, textOf } from './read-geo.ts';
-import type { BuildingRecord, EnterpriseRecord, MetricRecord, OccupancyRecord, StandardLandRecord } from './records.ts';
+import type { BuildingRecord, EnterpriseRecord, EventRecord, MetricRecord, OccupancyRecord, StandardLandRecord } from './records.ts';
 import type { Row } from './table.ts';
 import { isBlank, parseAmount, parseChoice, parseDate, parseInteger, parseList, parseYesNo } from './values.ts';
 
 const SCALES: Record<string, 'above' | 'below'> = { 规上: 'above', 规下: 'below', 是: 'above', 否: 'below', above: 'above', below: 'below' };
 const ROLES: Record<string, 'owner' | 'tenant'> = { 自有: 'owner', 租赁: 'tenant', 承租: 'tenant', owner: 'owner', tenant: 'tenant' };
 
-function usccOf(row: Row<'enterprises' | 'occupancy' | 'metrics'>, log: IssueLog, warnings?: string[]): string | undefined {
+function usccOf(row: Row<'enterprises' | 'occupancy' | 'metrics' | 'events'>, log: IssueLog, warnings?: string[]): string | undefined {
   const raw = textOf(row, 'uscc', log);
   if (raw === undefined) return undefined;
   const code = normaliseCode(raw);
@@ -139,6 +139,22 @@ export function readMetrics(rows: Row<'metrics'>[], source: string, log: IssueLo
     for (const [metric, value] of values) {
       out.push({ origin: { file: row.file, row: row.row }, uscc, year, metric, value, source });
     }
+  }
+  return out;
+}
+
+export function readEvents(rows: Row<'events'>[], source: string, log: IssueLog): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const row of rows) {
+    const before = log.errors.length;
+    const uscc = usccOf(row, log);
+    const year = cellOf(row, 'year', parseInteger, log);
+    if (year === null) log.error(row.file, row.row, row.label('year'), '不能为空');
+    else if (year !== undefined && (year < 1990 || year > 2100)) log.error(row.file, row.row, row.label('year'), `年度 ${year} 不合理`);
+    const kind = textOf(row, 'kind', log);
+    const note = row.get('note');
+    if (log.errors.length > before || !uscc || !year || !kind) continue;
+    out.push({ origin: { file: row.file, row: row.row }, uscc, year, kind, note: isBlank(note) ? null : String(note).trim(), source });
   }
   return out;
 }

@@ -102,6 +102,16 @@ export interface MetricRecord {
   source: string;
 }
 
+/** A safety/environment accident or a failed standard, as the department reported it (vetoes use these). */
+export interface EventRecord {
+  origin: Origin;
+  uscc: string;
+  year: number;
+  kind: string;
+  note: string | null;
+  source: string;
+}
+
 export interface Delivery {
   name: string;
   contentHash: string;
@@ -114,4 +124,5 @@ export interface Delivery {
   buildings: BuildingRecord[];
   standardLand: StandardLandRecord[];
   metrics: MetricRecord[];
+  events: EventRecord[];
 }

@@ -57,5 +57,6 @@ export function resolveReferences(d: Delivery, known: Known, log: IssueLog): Del
     return unitCode ? [{ ...s, unitCode }] : [];
   });
   const metrics = d.metrics.filter((m) => enterpriseKnown(m.uscc, m.origin));
-  return { ...d, occupancy, buildings, standardLand, metrics };
+  const events = d.events.filter((e) => enterpriseKnown(e.uscc, e.origin));
+  return { ...d, occupancy, buildings, standardLand, metrics, events };
 }

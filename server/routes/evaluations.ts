@@ -3,13 +3,20 @@ import type { Database } from '../db/database.ts';
 import { allResults, getRun, listRuns, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
 import { diffRuns } from '../domain/evaluation/diff.ts';
 import type { UnitResult } from '../domain/evaluation/result.ts';
+import type { RankBy } from '../domain/evaluation/aggregate.ts';
+import type { RegionLevel } from '../domain/evaluation/types.ts';
 import { m2ToMu, round } from '../domain/units.ts';
+import { industryAggregates, regionAggregates } from '../evaluation/aggregates.ts';
 import { resultsTable, toCsv, toXlsx } from '../evaluation/export.ts';
 import { MethodNotFound, runEvaluation } from '../evaluation/run.ts';
 import { badRequest, notFound, parseId, parseLimit, parseYear, readJsonBody } from './params.ts';
 import { normaliseCode, toHalfWidth } from '../domain/codes.ts';
 
 const GRADES = ['A', 'B', 'C', 'D', 'T'];
+const RANK_BY: readonly RankBy[] = ['taxPerMuWan', 'vaPerMuWan', 'revenuePerMuWan'];
+const REGION_LEVELS: readonly RegionLevel[] = ['district', 'zone', 'cluster', 'town', 'park'];
+const isRankBy = (s: string): s is RankBy => (RANK_BY as readonly string[]).includes(s);
+const isLevel = (s: string): s is RegionLevel => (REGION_LEVELS as readonly string[]).includes(s);
 
 function runView(r: Awaited<ReturnType<typeof listRuns>>[number]) {
   return {
@@ -73,6 +80,26 @@ export function evaluationRoutes(db: Database) {
           reasons: (r.detail as UnitResult).reasons, items: (r.detail as UnitResult).items, toNextGrade: (r.detail as UnitResult).toNextGrade,
         })),
       });
+    })
+    .get('/:runId/aggregates', async (c) => {
+      const run = await loadRun(c.req.param('runId'));
+      const rankBy = c.req.query('rankBy') ?? 'taxPerMuWan';
+      if (!isRankBy(rankBy)) badRequest(`参数 rankBy 应为 ${RANK_BY.join(' / ')}，实为“${rankBy}”`);
+      const by = c.req.query('by') ?? 'region';
+      if (by === 'region') {
+        const level = c.req.query('level') ?? 'cluster';
+        if (!isLevel(level)) badRequest(`参数 level 应为 ${REGION_LEVELS.join(' / ')}，实为“${level}”`);
+        const regions = await regionAggregates(db, run, level, rankBy);
+        return c.json({ runId: run.id, year: run.year, by, level, rankBy, regions });
+      }
+      if (by === 'industry') {
+        const level = c.req.query('industryLevel') ?? 'division';
+        if (level !== 'class' && level !== 'division') badRequest(`参数 industryLevel 应为 class（四位小类）或 division（两位大类），实为“${level}”`);
+        const top = parseLimit(c.req.query('top'), 20, 100);
+        const industries = await industryAggregates(db, run, level, top, rankBy);
+        return c.json({ runId: run.id, year: run.year, by, industryLevel: level, rankBy, industries });
+      }
+      badRequest(`参数 by 应为 region 或 industry，实为“${by}”`);
     })
     .get('/:runId/export', async (c) => {
       const run = await loadRun(c.req.param('runId'));

@@ -260,3 +260,16 @@ const LATEST_RESULTS_FOR = `
 export function latestResultsFor(db: Queryable, usccs: string[], parcelCode: string) {
   return db.query<{ run_id: number; year: number; unit_id: string; members: string[]; grade: string; total: number | null; rank: number | null; rank_of: number | null; shared_result_from: string | null; detail: unknown }>(LATEST_RESULTS_FOR, [usccs, parcelCode]);
 }
+
+const INDUSTRIAL_LAND_BY_REGION = `
+  SELECT r.code, r.name, r.level, coalesce(sum(p.area_m2) FILTER (WHERE lu.industrial), 0)::float8 AS industrial_area_m2
+  FROM region AS r
+  LEFT JOIN parcel_region AS pr ON pr.region_id = r.id
+  LEFT JOIN parcel AS p ON p.id = pr.parcel_id
+  LEFT JOIN land_use AS lu ON lu.code = p.land_use
+  GROUP BY r.id, r.code, r.name, r.level
+  ORDER BY r.code`;
+
+export function industrialLandByRegion(db: Queryable) {
+  return db.query<{ code: string; name: string; level: string; industrial_area_m2: number }>(INDUSTRIAL_LAND_BY_REGION);
+}

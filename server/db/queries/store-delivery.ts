@@ -132,6 +132,13 @@ const UPSERT_METRICS = `
   JOIN enterprise AS e ON e.uscc = x.uscc
   ON CONFLICT (enterprise_id, year, metric) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source`;
 
+const UPSERT_EVENTS = `
+  INSERT INTO enterprise_event (enterprise_id, year, kind, note, source)
+  SELECT e.id, x.year, x.kind, x.note, x.source
+  FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, year int, kind text, note text, source text)
+  JOIN enterprise AS e ON e.uscc = x.uscc
+  ON CONFLICT (enterprise_id, year, kind) DO UPDATE SET note = EXCLUDED.note, source = EXCLUDED.source`;
+
 const ASSIGN_REGIONS = `
   DELETE FROM parcel_region;
   INSERT INTO parcel_region (parcel_id, region_id)
@@ -180,6 +187,8 @@ export async function storeDelivery(tx: Queryable, d: Delivery): Promise<void> {
   })))]).then(() => undefined));
   await inChunks(d.metrics, (c) => tx.query(UPSERT_METRICS, [json(c.map((m) => ({ uscc: m.uscc, year: m.year, metric: m.metric, value: m.value, source: m.source })))]).then(() => undefined));
 
+  await inChunks(d.events, (c) => tx.query(UPSERT_EVENTS, [json(c.map((e) => ({ uscc: e.uscc, year: e.year, kind: e.kind, note: e.note, source: e.source })))]).then(() => undefined));
+
   if (d.regions.length > 0 || d.parcels.length > 0) await tx.exec(ASSIGN_REGIONS);
   await tx.exec(REFRESH_SUMMARY);
 }
@@ -187,7 +196,7 @@ export async function storeDelivery(tx: Queryable, d: Delivery): Promise<void> {
 export async function recordBatch(tx: Queryable, d: Delivery, warnings: unknown[]): Promise<number> {
   const counts = {
     regions: d.regions.length, roads: d.roads?.length ?? 0, parcels: d.parcels.length, enterprises: d.enterprises.length,
-    occupancy: d.occupancy.length, buildings: d.buildings.length, standardLand: d.standardLand.length, metrics: d.metrics.length,
+    occupancy: d.occupancy.length, buildings: d.buildings.length, standardLand: d.standardLand.length, metrics: d.metrics.length, events: d.events.length,
   };
   const [row] = await tx.query<{ id: number }>(RECORD_BATCH, [d.name, d.contentHash, JSON.stringify(counts), JSON.stringify(warnings)]);
   return row!.id;
