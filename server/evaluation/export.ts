@@ -1,6 +1,5 @@
 /** Results of a run as a table with Chinese headers, written as CSV (UTF-8 with BOM, for Excel) or XLSX. */
 import ExcelJS from 'exceljs';
-import type { ResultRow } from '../db/queries/evaluation.ts';
 import type { UnitResult } from '../domain/evaluation/result.ts';
 import { m2ToMu, round } from '../domain/units.ts';
 
@@ -12,22 +11,21 @@ export interface Table {
   rows: (string | number | null)[][];
 }
 
-export function resultsTable(rows: readonly ResultRow[]): Table {
+export function resultsTable(units: readonly UnitResult[]): Table {
   // Indicator columns: every item any unit has, in first-seen order, labelled with its unit.
   const items = new Map<string, string>();
-  for (const r of rows) for (const i of (r.detail as UnitResult).items) if (!items.has(i.key)) items.set(i.key, `${i.label}（${i.unit}）`);
+  for (const u of units) for (const i of u.items) if (!items.has(i.key)) items.set(i.key, `${i.label}（${i.unit}）`);
   const header = [
     '组别', '排名', '参评数', '等级', '排名等级', '综合得分', '评价单元', '单元类型', '企业名称', '统一社会信用代码', '行业代码',
     '用地面积（亩）', ...[...items.values()].flatMap((label) => [label, `${label.replace(/（.*）$/, '')}得分`]), '共享结果来自', '评价理由',
   ];
-  const body = rows.map((r) => {
-    const d = r.detail as UnitResult;
-    const byKey = new Map(d.items.map((i) => [i.key, i]));
+  const body = units.map((u) => {
+    const byKey = new Map(u.items.map((i) => [i.key, i]));
     return [
-      GROUP_LABEL[r.grp], r.rank, r.rank_of, r.grade, r.base_grade, round(r.total), r.unit_id, KIND_LABEL[r.kind], r.name,
-      r.members.join('、'), r.industry_code, round(m2ToMu(r.land_area_m2)),
+      GROUP_LABEL[u.group], u.rank, u.rankOf, u.grade, u.baseGrade, round(u.total), u.unitId, KIND_LABEL[u.kind], u.name,
+      u.members.join('、'), u.industryCode, round(m2ToMu(u.landAreaM2)),
       ...[...items.keys()].flatMap((k) => [round(byKey.get(k)?.value ?? null, 4), round(byKey.get(k)?.score ?? null)]),
-      r.shared_result_from, d.reasons.join('；'),
+      u.sharedResultFrom, u.reasons.join('；'),
     ];
   });
   return { header, rows: body };

@@ -105,7 +105,7 @@ export function evaluationRoutes(db: Database) {
       const run = await loadRun(c.req.param('runId'));
       const format = c.req.query('format') ?? 'csv';
       if (format !== 'csv' && format !== 'xlsx') badRequest(`参数 format 应为 csv 或 xlsx，实为“${format}”`);
-      const table = resultsTable(await allResults(db, run.id));
+      const table = resultsTable((await allResults(db, run.id)).map((r) => r.detail as UnitResult));
       const base = `亩均评价-${run.year}-运行${run.id}`;
       const disposition = (ext: string) => `attachment; filename="run-${run.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`;
       if (format === 'csv') {
