@@ -4,8 +4,11 @@ import type { Database } from './db/database.ts';
 import { ImportError } from './import/issues.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { methodRoutes } from './routes/methods.ts';
 import { parcelRoutes } from './routes/parcels.ts';
 import { searchRoutes } from './routes/search.ts';
+import { tileRoutes } from './routes/tiles.ts';
 
 export interface AppDeps {
   db: Database;
@@ -23,15 +26,18 @@ export function createApp({ db, basemapStyleUrl = null, staticFiles }: AppDeps) 
     .route('/', catalogueRoutes(db, { basemapStyleUrl }))
     .route('/parcels', parcelRoutes(db))
     .route('/enterprises', enterpriseRoutes(db))
-    .route('/search', searchRoutes(db));
+    .route('/search', searchRoutes(db))
+    .route('/methods', methodRoutes(db))
+    .route('/evaluations', evaluationRoutes(db));
 
-  const app = new Hono().route('/api', api);
+  // Tiles sit beside the API, at /tiles/{set}/{z}/{x}/{y}.mvt, described by /tiles/{set}.json (TileJSON).
+  const app = new Hono().route('/api', api).route('/tiles', tileRoutes(db));
   app.all('/api/*', (c) => c.json({ error: `没有这个接口：${c.req.method} ${c.req.path}` }, 404));
   if (staticFiles) app.use('*', staticFiles);
 
   app.notFound((c) => c.json({ error: `未找到：${c.req.path}` }, 404));
   app.onError((err, c) => {
-    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    if (err instanceof HTTPException) return err.res ? err.getResponse() : c.json({ error: err.message }, err.status);
     if (err instanceof ImportError) return c.json({ error: err.message, issues: err.issues }, 422);
     console.error(err);
     return c.json({ error: '服务器内部错误' }, 500);

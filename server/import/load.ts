@@ -24,7 +24,7 @@ export async function importDelivery(db: Database, folder: string): Promise<Impo
     if (seen.length > 0) return { batchId: seen[0]!.id, alreadyImported: true, counts: {}, warnings: [] };
 
     const log = new IssueLog();
-    log.warnings.push(...read.warnings);
+    for (const w of read.warnings) log.warnings.push(w);
     const d0 = read.delivery;
     const referencedParcels = [...new Set([...d0.occupancy, ...d0.buildings, ...d0.standardLand].map((r) => r.unitCode))];
     const referencedEnterprises = [...new Set([...d0.occupancy, ...d0.metrics, ...d0.events].map((r) => r.uscc))];

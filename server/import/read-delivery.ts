@@ -27,6 +27,11 @@ export interface Manifest {
 
 const MANIFEST = 'manifest.json';
 
+/** push(...items) overflows the call stack beyond ~100k items. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function readManifest(folder: string, log: IssueLog): Manifest | null {
   let json: unknown;
   try {
@@ -75,9 +80,9 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
     if (entry.kind === 'regions' || entry.kind === 'roads' || entry.kind === 'parcels') {
       const features = parseFeatureCollection(file, text, log);
       if (!features) continue;
-      if (entry.kind === 'regions') delivery.regions.push(...readRegions(file, features, log));
-      else if (entry.kind === 'roads') (delivery.roads ??= []).push(...readRoads(file, features, log));
-      else delivery.parcels.push(...readParcels(file, features, log));
+      if (entry.kind === 'regions') append(delivery.regions, readRegions(file, features, log));
+      else if (entry.kind === 'roads') append((delivery.roads ??= []), readRoads(file, features, log));
+      else append(delivery.parcels, readParcels(file, features, log));
       continue;
     }
 
@@ -85,19 +90,19 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
     if (!table || !checkHeader(entry.kind, file, table.header, log)) continue;
     switch (entry.kind) {
       case 'enterprises':
-        delivery.enterprises.push(...readEnterprises(tableRows('enterprises', file, table.header, table.rows), log));
+        append(delivery.enterprises, readEnterprises(tableRows('enterprises', file, table.header, table.rows), log));
         break;
       case 'occupancy':
-        delivery.occupancy.push(...readOccupancy(tableRows('occupancy', file, table.header, table.rows), log));
+        append(delivery.occupancy, readOccupancy(tableRows('occupancy', file, table.header, table.rows), log));
         break;
       case 'buildings':
-        delivery.buildings.push(...readBuildings(tableRows('buildings', file, table.header, table.rows), log));
+        append(delivery.buildings, readBuildings(tableRows('buildings', file, table.header, table.rows), log));
         break;
       case 'standardLand':
-        delivery.standardLand.push(...readStandardLand(tableRows('standardLand', file, table.header, table.rows), log));
+        append(delivery.standardLand, readStandardLand(tableRows('standardLand', file, table.header, table.rows), log));
         break;
       case 'events':
-        delivery.events.push(...readEvents(tableRows('events', file, table.header, table.rows), entry.source.trim(), log));
+        append(delivery.events, readEvents(tableRows('events', file, table.header, table.rows), entry.source.trim(), log));
         break;
       case 'metrics': {
         const index = mapColumns('metrics', table.header) as Record<string, number>;
@@ -105,7 +110,7 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
           log.error(file, 1, null, '没有可识别的指标列（如 营业收入、实缴税收、用电量）');
           break;
         }
-        delivery.metrics.push(...readMetrics(tableRows('metrics', file, table.header, table.rows), entry.source.trim(), log));
+        append(delivery.metrics, readMetrics(tableRows('metrics', file, table.header, table.rows), entry.source.trim(), log));
         break;
       }
     }

@@ -1,0 +1,87 @@
+/**
+ * Encoded tiles for the tile routes: read through an in-process LRU keyed by layer, data version and
+ * z/x/y, with one database read per tile however many requests ask for it at once.
+ */
+import type { Database } from '../db/database.ts';
+import { dataVersion } from '../db/queries/data-version.ts';
+import { parcelCellTile, parcelTile, regionTile, type EncodedTile } from '../db/queries/tiles.ts';
+import { ByteLru } from '../tiles/byte-lru.ts';
+import type { TileAddress } from '../tiles/tile-grid.ts';
+import { MAX_TILE_BYTES, parcelTilePlan, simplifyToleranceM } from '../tiles/zoom-plan.ts';
+
+export type TileSetName = 'parcels' | 'regions';
+
+export interface TileSourceOptions {
+  /** Bound of the tile cache, in bytes; 64 MB when absent. */
+  cacheBytes?: number;
+  /**
+   * How long the current data version is trusted before it is read again, in ms (1000 when absent).
+   * A tile is always labelled with the version it was read at; this only delays noticing an import.
+   */
+  versionTtlMs?: number;
+}
+
+export class TileSource {
+  private readonly cache: ByteLru;
+  private readonly inflight = new Map<string, Promise<EncodedTile>>();
+  private readonly versionTtlMs: number;
+  private version: { value: string; readAt: number } | null = null;
+  private versionRead: Promise<string> | null = null;
+
+  constructor(private readonly db: Database, options: TileSourceOptions = {}) {
+    this.cache = new ByteLru(options.cacheBytes ?? 64 * 1024 * 1024);
+    this.versionTtlMs = options.versionTtlMs ?? 1000;
+  }
+
+  /** The data version tiles are served at now. */
+  async currentVersion(): Promise<string> {
+    if (this.version && performance.now() - this.version.readAt < this.versionTtlMs) return this.version.value;
+    this.versionRead ??= dataVersion(this.db)
+      .then((value) => {
+        this.version = { value, readAt: performance.now() };
+        return value;
+      })
+      .finally(() => (this.versionRead = null));
+    return this.versionRead;
+  }
+
+  /** The tile at `version` if cached, else read now (and labelled with the version it was read at). */
+  async tile(set: TileSetName, tile: TileAddress, version: string): Promise<EncodedTile> {
+    const key = cacheKey(set, version, tile);
+    const cached = this.cache.get(key);
+    if (cached) return { version, mvt: cached };
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.read(set, tile).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    const read = await pending;
+    this.cache.set(cacheKey(set, read.version, tile), read.mvt);
+    if (read.version !== version) this.version = { value: read.version, readAt: performance.now() };
+    return read;
+  }
+
+  get cachedBytes(): number {
+    return this.cache.sizeBytes;
+  }
+
+  private read(set: TileSetName, tile: TileAddress): Promise<EncodedTile> {
+    return set === 'regions' ? regionTile(this.db, tile, simplifyToleranceM(tile.z)) : this.readParcels(tile);
+  }
+
+  /** Parcels or cells by zoom; should a tile pass the byte budget, it keeps fewer (the largest) parcels. */
+  private async readParcels(tile: TileAddress): Promise<EncodedTile> {
+    const plan = parcelTilePlan(tile.z);
+    if (plan.kind === 'cells') return parcelCellTile(this.db, tile, plan.cellsPerSide);
+    let maxParcels = plan.maxParcels;
+    for (;;) {
+      const read = await parcelTile(this.db, tile, { simplifyM: plan.simplifyM, maxParcels });
+      if (read.mvt.byteLength <= MAX_TILE_BYTES || maxParcels <= 1) return read;
+      maxParcels = Math.floor(maxParcels / 2);
+    }
+  }
+}
+
+function cacheKey(set: TileSetName, version: string, { z, x, y }: TileAddress): string {
+  return `${set}/${version}/${z}/${x}/${y}`;
+}
