@@ -129,24 +129,8 @@ export async function insertRun(
   return row!.id;
 }
 
-export interface ResultInsert {
-  unit_id: string;
-  kind: string;
-  members: string[];
-  name: string;
-  grp: string;
-  pool: string;
-  industry_code: string;
-  grade: string;
-  base_grade: string | null;
-  total: number | null;
-  rank: number | null;
-  rank_of: number | null;
-  land_area_m2: number;
-  shared_result_from: string | null;
-  region_codes: string[];
-  detail: unknown;
-}
+/** What a run stores per unit: the row it is read back as. */
+export type ResultInsert = ResultRow;
 
 const INSERT_RESULTS = `
   INSERT INTO evaluation_result (run_id, unit_id, kind, members, name, grp, pool, industry_code, grade, base_grade, total, rank,
