@@ -36,7 +36,7 @@ export function parcelRoutes(db: Database) {
         if (!r) return null;
         const d = r.detail as UnitResult;
         return {
-          runId: r.run_id, year: r.year, unitId: r.unit_id, grade: r.grade, total: r.total, rank: r.rank, rankOf: r.rank_of,
+          runId: r.run_id, year: r.year, unitId: r.unit_id, group: r.grp, grade: r.grade, total: r.total, rank: r.rank, rankOf: r.rank_of,
           sharedResultFrom: r.shared_result_from, members: r.members, reasons: d.reasons, items: d.items,
           bonus: d.bonus, penalty: d.penalty, toNextGrade: d.toNextGrade, exemptions: d.exemptions,
         };

@@ -153,7 +153,7 @@ describe('vector tiles on the tiny delivery', () => {
       bounds: [106.299, 29.599, 106.305, 29.603],
     });
     expect(doc.vector_layers.map((l: any) => [l.id, l.minzoom, l.maxzoom])).toEqual([['parcels', 12, 16], ['parcel_cells', 0, 11]]);
-    expect(Object.keys(doc.vector_layers[0].fields)).toEqual(['code', 'taxPerMuWan', 'industry', 'scale', 'region', 'landUse', 'enterpriseCount', 'grade']);
+    expect(Object.keys(doc.vector_layers[0].fields)).toEqual(['code', 'taxPerMuWan', 'industry', 'scale', 'region', 'landUse', 'enterpriseCount', 'grade', 'group']);
     // The same token as /api/meta, so a client may build tile URLs from either.
     const meta = (await (await app.request('/api/meta')).json()) as { dataVersion: string };
     expect(doc.tiles[0].endsWith(`?v=${meta.dataVersion}`)).toBe(true);

@@ -12,6 +12,14 @@ import type {
   RoadCollection,
   SearchResponse,
 } from './types.ts';
+import type {
+  EnterpriseEvaluations,
+  EvaluationRuns,
+  ExportFormat,
+  ResultsQuery,
+  RunDiff,
+  RunResultsPage,
+} from './evaluation-types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -70,4 +78,44 @@ export function getEnterprise(uscc: string, signal?: AbortSignal): Promise<Enter
 /** Search enterprise names, credit codes and parcel codes. */
 export function search(q: string, signal?: AbortSignal): Promise<SearchResponse> {
   return getJson(`/api/search?q=${encodeURIComponent(q)}`, signal);
+}
+
+/** Evaluation runs, newest first. */
+export function getEvaluationRuns(signal?: AbortSignal): Promise<EvaluationRuns> {
+  return getJson('/api/evaluations', signal);
+}
+
+/** The query string of a result-list request; empty filters are left out. */
+export function resultsSearchParams(query: ResultsQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.grades.length > 0) params.set('grade', query.grades.join(','));
+  if (query.group) params.set('group', query.group);
+  if (query.region) params.set('region', query.region);
+  const industry = query.industry?.trim();
+  if (industry) params.set('industry', industry);
+  const q = query.q?.trim();
+  if (q) params.set('q', q);
+  params.set('page', String(query.page));
+  params.set('pageSize', String(query.pageSize));
+  return params;
+}
+
+/** One page of a run's results, filtered. */
+export function getRunResults(runId: number, query: ResultsQuery, signal?: AbortSignal): Promise<RunResultsPage> {
+  return getJson(`/api/evaluations/${runId}/results?${resultsSearchParams(query).toString()}`, signal);
+}
+
+/** Where the browser downloads a run's full result table (CSV with BOM for Excel, or XLSX). */
+export function runExportUrl(runId: number, format: ExportFormat): string {
+  return `/api/evaluations/${runId}/export?format=${format}`;
+}
+
+/** Who changed grade between two runs, and why. */
+export function getRunDiff(fromRunId: number, toRunId: number, signal?: AbortSignal): Promise<RunDiff> {
+  return getJson(`/api/evaluations/diff?from=${fromRunId}&to=${toRunId}`, signal);
+}
+
+/** An enterprise's grade in every run (its own result, or its merged parcel's), oldest first. */
+export function getEnterpriseEvaluations(uscc: string, signal?: AbortSignal): Promise<EnterpriseEvaluations> {
+  return getJson(`/api/enterprises/${encodeURIComponent(uscc)}/evaluations`, signal);
 }

@@ -3,6 +3,7 @@
  * Units ride in the names: `…M2` square metres, `…Mu` 亩, `…Wan` 万元; dates are 'YYYY-MM-DD'.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Grade, UnitEvaluation } from './evaluation-types.ts';
 
 /** [west, south, east, north] in degrees, lon/lat. */
 export type BBox = [number, number, number, number];
@@ -15,6 +16,9 @@ export interface Meta {
   latestYear: number | null;
   /** A MapLibre style URL to draw under our layers, or null for the built-in offline basemap. */
   basemapStyleUrl: string | null;
+  /** The newest evaluation run; null before any run. */
+  latestRunId: number | null;
+  /** Import batch and run, e.g. 'i1r1'. */
   dataVersion: string;
 }
 
@@ -56,6 +60,13 @@ export interface ParcelFeatureProperties {
   taxWan: number | null;
   /** 亩均税收 in 万元/亩. */
   taxPerMuWan: number | null;
+  /** The latest run's grade: of the parcel's merged multi-tenant unit, else of its main occupant; null when not evaluated. */
+  grade: Grade | null;
+  /**
+   * 规上/规下 of the unit the grade comes from. Not sent by the server yet; when present the map's
+   * 规上/规下 filter dims parcels too.
+   */
+  group?: 'above' | 'below' | null;
 }
 export type ParcelFeature = Feature<Polygon | MultiPolygon, ParcelFeatureProperties>;
 export type ParcelCollection = FeatureCollection<Polygon | MultiPolygon, ParcelFeatureProperties>;
@@ -147,6 +158,8 @@ export interface ParcelEnterprise {
   areaUsedM2: number;
   areaUsedMu: number;
   metrics: YearMetrics[];
+  /** The enterprise's own result in the latest run; a tenant of a merged parcel shares the merged grade. */
+  evaluation: UnitEvaluation | null;
 }
 
 export interface Building {
@@ -159,6 +172,8 @@ export interface Building {
 export interface ParcelDetail {
   parcel: ParcelRecord;
   enterprises: ParcelEnterprise[];
+  /** Set when the parcel's tenants are evaluated together as one unit (共用宗地合并评价). */
+  mergedEvaluation: UnitEvaluation | null;
   buildings: Building[];
 }
 

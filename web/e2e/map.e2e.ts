@@ -1,7 +1,9 @@
 /**
  * What a planner sees, in a real browser: headless Chromium (Debian's, driven by playwright-core,
  * WebGL on SwiftShader) against the built app served by the real server on a fresh embedded
- * database with the sample district. Screenshots go to test-results/ for CI to keep.
+ * database with the sample district (evaluated on first start). Screenshots go to test-results/
+ * for CI to keep. The tests share one page and run in order; each leaves the view as it found it
+ * where a later test depends on it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +11,12 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/server-process.ts';
+import type { RunResultsPage } from '../api/evaluation-types.ts';
+import type { EnterpriseDetail, Meta, ParcelDetail } from '../api/types.ts';
+import { GRADE_CLASSES } from '../map/grades.ts';
 import { PARCEL_FILL_LAYER } from '../map/parcel-layers.ts';
 import { VALUE_CLASSES } from '../map/tax-classes.ts';
+import { mainParcel } from '../src/open-unit.ts';
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 const CHROMIUM_ARGS = [
@@ -23,21 +29,40 @@ let browser: Browser;
 let page: Page;
 let dataDir: string;
 
+type MapHandle = {
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  getSource(id: string): unknown;
+  once(e: string, f: () => void): void;
+  triggerRepaint(): void;
+  getCenter(): { lng: number; lat: number };
+  getZoom(): number;
+};
+
 async function mapIdle(p: Page): Promise<void> {
   await p.waitForFunction(() => {
-    const map = (window as unknown as { __mujunMap?: { loaded(): boolean; areTilesLoaded(): boolean; getSource(id: string): unknown } }).__mujunMap;
+    const map = (window as unknown as { __mujunMap?: MapHandle }).__mujunMap;
     return !!map && map.loaded() && map.areTilesLoaded() && !!map.getSource('mujun-parcels');
   }, undefined, { timeout: 60_000 });
   await p.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as { __mujunMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__mujunMap;
+    const map = (window as unknown as { __mujunMap: MapHandle }).__mujunMap;
     map.once('idle', () => resolve());
     map.triggerRepaint();
   }));
 }
 
-/** Pixels of the map canvas, counted per class colour as drawn (fill at 80 % over the light basemap). */
-async function classPixelCounts(p: Page): Promise<Record<string, number>> {
-  const classes = VALUE_CLASSES.map((c) => ({ id: c.id, color: c.color }));
+async function camera(p: Page): Promise<{ lng: number; lat: number; zoom: number }> {
+  return p.evaluate(() => {
+    const map = (window as unknown as { __mujunMap: MapHandle }).__mujunMap;
+    return { ...map.getCenter(), zoom: map.getZoom() };
+  });
+}
+
+/**
+ * Pixels of the map canvas, counted per colour as drawn: a parcel fill at 80 % over the light
+ * basemap. Dimmed parcels (12 %) and other map ink fall outside the tolerance.
+ */
+async function pixelCounts(p: Page, classes: { id: string; color: string }[]): Promise<Record<string, number>> {
   return p.evaluate((cls) => {
     const map = (window as unknown as { __mujunMap: { getCanvas(): HTMLCanvasElement } }).__mujunMap;
     const src = map.getCanvas();
@@ -63,6 +88,43 @@ async function classPixelCounts(p: Page): Promise<Record<string, number>> {
   }, classes);
 }
 
+const gradePixels = (p: Page) => pixelCounts(p, GRADE_CLASSES.map((g) => ({ id: g.id, color: g.color })));
+const taxPixels = (p: Page) => pixelCounts(p, VALUE_CLASSES.map((c) => ({ id: c.id, color: c.color })));
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(server.url + path);
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** A parcel drawn on screen, clear of the panels, that a click hits alone; optionally of one grade. */
+async function parcelOnScreen(p: Page, grades: string[]): Promise<{ x: number; y: number; code: string } | null> {
+  return p.evaluate(({ layer, grades }) => {
+    type F = { id: number; properties: { code: string; grade?: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } };
+    const map = (window as unknown as {
+      __mujunMap: {
+        queryRenderedFeatures(a?: unknown, b?: unknown): F[];
+        project(ll: [number, number]): { x: number; y: number };
+        getContainer(): HTMLElement;
+      };
+    }).__mujunMap;
+    const rect = map.getContainer().getBoundingClientRect();
+    for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+      if (grades.length > 0 && !grades.includes(f.properties.grade ?? '')) continue;
+      const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry.coordinates as number[][][][])[0]![0]) as number[][];
+      const n = ring.length - 1;
+      const lng = ring.slice(0, n).reduce((s, q) => s + q[0]!, 0) / n;
+      const lat = ring.slice(0, n).reduce((s, q) => s + q[1]!, 0) / n;
+      const pt = map.project([lng, lat]);
+      if (pt.x < 60 || pt.y < 80 || pt.x > rect.width - 40 || pt.y > rect.height - 40) continue; // clear of the controls
+      if (pt.x < 240 && pt.y > rect.height - 280) continue; // clear of the legend
+      const hit = map.queryRenderedFeatures([pt.x, pt.y], { layers: [layer] });
+      if (hit.length === 1 && hit[0]!.id === f.id) return { x: rect.left + pt.x, y: rect.top + pt.y, code: f.properties.code };
+    }
+    return null;
+  }, { layer: PARCEL_FILL_LAYER, grades });
+}
+
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'mujun-e2e-'));
@@ -79,44 +141,156 @@ afterAll(async () => {
 });
 
 describe('the map', () => {
-  it('draws the sample district’s parcels in their 亩均税收 class colours', async () => {
+  let gradesBefore: Record<string, number>;
+
+  it('draws the sample district’s parcels in their evaluation grade colours', async () => {
     await page.goto(server.url);
     await mapIdle(page);
     await page.screenshot({ path: join(RESULTS, 'map-district.png') });
-    const counts = await classPixelCounts(page);
-    const drawn = Object.entries(counts).filter(([, n]) => n >= 200);
-    expect(drawn.length, `pixels per class: ${JSON.stringify(counts)}`).toBeGreaterThanOrEqual(3);
+    gradesBefore = await gradePixels(page);
+    const drawn = Object.entries(gradesBefore).filter(([, n]) => n >= 200);
+    expect(drawn.length, `pixels per grade: ${JSON.stringify(gradesBefore)}`).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('.legend').textContent()).toContain('A优先发展');
   });
 
-  it('a click on a parcel shows its 不动产单元代码', async () => {
-    const target = await page.evaluate((layer) => {
-      type F = { id: number; properties: { code: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } };
-      const map = (window as unknown as {
-        __mujunMap: {
-          queryRenderedFeatures(a?: unknown, b?: unknown): F[];
-          project(ll: [number, number]): { x: number; y: number };
-          getContainer(): HTMLElement;
-        };
-      }).__mujunMap;
-      const rect = map.getContainer().getBoundingClientRect();
-      for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
-        const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry.coordinates as number[][][][])[0]![0]) as number[][];
-        const n = ring.length - 1;
-        const lng = ring.slice(0, n).reduce((s, p) => s + p[0]!, 0) / n;
-        const lat = ring.slice(0, n).reduce((s, p) => s + p[1]!, 0) / n;
-        const pt = map.project([lng, lat]);
-        if (pt.x < 420 || pt.y < 80 || pt.x > rect.width - 40 || pt.y > rect.height - 40) continue; // clear of the panels
-        const hit = map.queryRenderedFeatures([pt.x, pt.y], { layers: [layer] });
-        if (hit.length === 1 && hit[0]!.id === f.id) return { x: rect.left + pt.x, y: rect.top + pt.y, code: f.properties.code };
-      }
-      return null;
-    }, PARCEL_FILL_LAYER);
-    expect(target, 'a parcel to click').not.toBeNull();
+  it('switches to 亩均税收 class colours and back', async () => {
+    await page.getByRole('radio', { name: '亩均税收' }).click();
+    await mapIdle(page);
+    await page.screenshot({ path: join(RESULTS, 'map-district-tax.png') });
+    const counts = await taxPixels(page);
+    expect(Object.values(counts).filter((n) => n >= 200).length, `pixels per class: ${JSON.stringify(counts)}`).toBeGreaterThanOrEqual(3);
+    expect(page.url()).toContain('color=tax');
+    await page.getByRole('radio', { name: '评价等级' }).click();
+    await mapIdle(page);
+    expect(page.url()).not.toContain('color=tax');
+  });
+
+  it('a grade filter dims the other grades on the map', async () => {
+    await page.getByRole('group', { name: '等级' }).getByRole('button', { name: 'D', exact: true }).click();
+    // The result list agrees: every row is a D.
+    await expect
+      .poll(async () => [...new Set(await page.locator('.result-list .row-badge').allTextContents())], { timeout: 20_000 })
+      .toEqual(['D']);
+    await mapIdle(page);
+    await page.screenshot({ path: join(RESULTS, 'map-filter-d.png') });
+    const after = await gradePixels(page);
+    const summary = `before ${JSON.stringify(gradesBefore)} after ${JSON.stringify(after)}`;
+    expect(after.D!, summary).toBeGreaterThan(0.8 * gradesBefore.D!);
+    for (const g of ['A', 'B', 'C'] as const) expect(after[g]!, summary).toBeLessThan(0.1 * gradesBefore[g]! + 50);
+    expect(page.url()).toContain('grade=D');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await mapIdle(page);
+    expect(page.url()).not.toContain('grade=');
+  });
+
+  it('a click on a parcel shows its code and the reasons for its grade', async () => {
+    const target = await parcelOnScreen(page, ['A', 'B', 'C', 'D']);
+    expect(target, 'a graded parcel to click').not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
     const code = page.getByTestId('parcel-code');
     await code.waitFor({ timeout: 20_000 });
     await expect.poll(() => code.textContent(), { timeout: 20_000 }).toContain(target!.code);
+
+    const detail = await api<ParcelDetail>(`/api/parcels/${target!.code}`);
+    const evaluation = detail.mergedEvaluation ?? detail.enterprises.find((e) => e.evaluation)?.evaluation;
+    expect(evaluation, 'the server evaluated the clicked parcel').toBeTruthy();
+    const reason = evaluation!.reasons[0]!;
+    const panel = page.getByRole('complementary', { name: '宗地详情' });
+    await expect.poll(() => panel.locator('.reasons').first().textContent(), { timeout: 20_000 }).toContain(reason);
     await mapIdle(page);
     await page.screenshot({ path: join(RESULTS, 'map-parcel-detail.png') });
+    expect(page.url()).toContain(`parcel=${target!.code}`);
+  });
+
+  it('search flies to an enterprise’s parcel and opens it', async () => {
+    const { latestRunId } = await api<Meta>('/api/meta');
+    const top = await api<RunResultsPage>(`/api/evaluations/${latestRunId}/results?grade=A&group=above&pageSize=5`);
+    const unit = top.results.find((r) => r.kind === 'enterprise')!;
+    const enterprise = await api<EnterpriseDetail>(`/api/enterprises/${unit.unitId}`);
+    const before = await camera(page);
+
+    const box = page.getByRole('combobox', { name: '搜索' });
+    await box.fill(unit.unitId);
+    await page.getByRole('option').filter({ hasText: unit.name }).first().waitFor({ timeout: 20_000 });
+    await box.press('Enter');
+
+    const code = page.getByTestId('parcel-code');
+    await expect.poll(() => code.textContent(), { timeout: 20_000 }).toBe(mainParcel(enterprise.parcels)!.code);
+    await mapIdle(page);
+    const after = await camera(page);
+    const [w, s, e, n] = enterprise.parcels.reduce(
+      ([w0, s0, e0, n0], p) => [Math.min(w0, p.bbox[0]), Math.min(s0, p.bbox[1]), Math.max(e0, p.bbox[2]), Math.max(n0, p.bbox[3])],
+      [Infinity, Infinity, -Infinity, -Infinity],
+    );
+    expect(after.zoom).toBeGreaterThan(before.zoom + 1);
+    expect(after.lng).toBeGreaterThan(w - 0.002);
+    expect(after.lng).toBeLessThan(e + 0.002);
+    expect(after.lat).toBeGreaterThan(s - 0.002);
+    expect(after.lat).toBeLessThan(n + 0.002);
+    await expect.poll(() => page.locator('.enterprise-card.focused h4').textContent()).toBe(unit.name);
+    await page.screenshot({ path: join(RESULTS, 'map-search.png') });
+  });
+
+  it('a shared link reproduces the view: camera, colours, filter and the selected parcel', async () => {
+    const shared = page.url();
+    const expected = await camera(page);
+    const code = await page.getByTestId('parcel-code').textContent();
+    const url = new URL(shared);
+    url.searchParams.set('color', 'tax');
+    url.searchParams.set('grade', 'C,D');
+
+    const other = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await other.goto(url.toString());
+      await mapIdle(other);
+      const panelCode = other.getByTestId('parcel-code');
+      await expect.poll(() => panelCode.textContent(), { timeout: 20_000 }).toBe(code);
+      await other.locator('.detail-body .reasons').first().waitFor({ timeout: 20_000 });
+      const got = await camera(other);
+      expect(got.zoom).toBeCloseTo(expected.zoom, 1);
+      expect(got.lng).toBeCloseTo(expected.lng, 4);
+      expect(got.lat).toBeCloseTo(expected.lat, 4);
+      expect(await other.getByRole('radio', { name: '亩均税收' }).getAttribute('aria-checked')).toBe('true');
+      expect(await other.getByRole('group', { name: '等级' }).getByRole('button', { pressed: true }).allTextContents()).toEqual(['C', 'D']);
+      await other.screenshot({ path: join(RESULTS, 'map-shared-link-1920.png') });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('3D mode raises the parcels by 亩均税收 and a click on one opens it', async () => {
+    await page.getByRole('button', { name: '三维' }).click();
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __mujun3d?: unknown; __mujunMap: { getPitch(): number } };
+      return !!w.__mujun3d && w.__mujunMap.getPitch() > 50;
+    }, undefined, { timeout: 60_000 });
+    await mapIdle(page);
+    expect(page.url()).toContain('view=3d');
+    // What deck.gl drew: pick across the canvas and find a parcel away from the panels.
+    const target = await page.evaluate(() => {
+      const w = window as unknown as {
+        __mujun3d: { pick(x: number, y: number): { code: string } | null };
+        __mujunMap: { getContainer(): HTMLElement };
+      };
+      const rect = w.__mujunMap.getContainer().getBoundingClientRect();
+      for (let y = 120; y < rect.height - 60; y += 24) {
+        for (let x = 260; x < rect.width - 60; x += 24) {
+          const hit = w.__mujun3d.pick(x, y);
+          if (hit) return { x: rect.left + x, y: rect.top + y, code: hit.code };
+        }
+      }
+      return null;
+    });
+    expect(target, 'an extruded parcel on screen').not.toBeNull();
+    await page.screenshot({ path: join(RESULTS, 'map-3d.png') });
+    await page.mouse.click(target!.x, target!.y);
+    await expect.poll(() => page.getByTestId('parcel-code').textContent(), { timeout: 20_000 }).toBe(target!.code);
+    await mapIdle(page);
+    await page.screenshot({ path: join(RESULTS, 'map-3d-selected.png') });
+
+    await page.getByRole('button', { name: '三维' }).click();
+    await page.waitForFunction(() => (window as unknown as { __mujunMap: { getPitch(): number } }).__mujunMap.getPitch() === 0, undefined, { timeout: 20_000 });
+    expect(page.url()).not.toContain('view=3d');
   });
 });
+

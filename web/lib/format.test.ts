@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, formatMu, formatMuFromM2, formatNumber, muFromM2, perMu, withUnit } from './format.ts';
+import { MISSING, formatMeasure, formatMu, formatMuFromM2, formatNumber, formatPct, muFromM2, perMu, withUnit } from './format.ts';
 
 describe('format', () => {
   it('converts square metres to 亩 at 10000/15 m² per 亩', () => {
@@ -24,5 +24,20 @@ describe('format', () => {
     expect(perMu(null, 20)).toBeNull();
     expect(perMu(100, 0)).toBeNull();
     expect(perMu(0, 10)).toBe(0);
+  });
+
+  it('shows measured figures with the decimals they need', () => {
+    expect(formatMeasure(1105.0599)).toBe('1,105.1');
+    expect(formatMeasure(55.7806)).toBe('55.78');
+    expect(formatMeasure(0)).toBe('0.00');
+    expect(formatMeasure(0.025412)).toBe('0.0254');
+    expect(formatMeasure(-0.5)).toBe('-0.5');
+    expect(formatMeasure(null)).toBe(MISSING);
+  });
+
+  it('shows ratios as whole percentages', () => {
+    expect(formatPct(0.5482)).toBe('55%');
+    expect(formatPct(2.3356)).toBe('234%');
+    expect(formatPct(null)).toBe(MISSING);
   });
 });

@@ -56,3 +56,21 @@ export function perMu(valueWan: number | null | undefined, areaMu: number | null
   if (valueWan === null || valueWan === undefined || !areaMu || !Number.isFinite(areaMu) || areaMu <= 0) return null;
   return valueWan / areaMu;
 }
+
+/**
+ * A measured figure with as many decimals as it needs to be read: 1 decimal from 100, 2 from 1,
+ * else 3 significant digits (0.0254). '—' when missing.
+ */
+export function formatMeasure(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  const abs = Math.abs(value);
+  if (abs >= 100) return formatNumber(value, 1);
+  if (abs >= 1 || abs === 0) return formatNumber(value, 2);
+  return formatter(0, 6).format(Number(value.toPrecision(3)));
+}
+
+/** A ratio as a whole percentage: 0.548 → '55%'. */
+export function formatPct(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return MISSING;
+  return `${Math.round(ratio * 100)}%`;
+}

@@ -11,7 +11,15 @@ import type { LayerSpecification, StyleSpecification, SymbolLayerSpecification }
 import type { ParcelCollection, RegionCollection, RoadCollection } from '../api/types.ts';
 import { LOCAL_FONTS, type LabelFonts } from './fonts.ts';
 import { basemapSources, buildOfflineStyle, outlineLayers, regionLabelLayers } from './offline-style.ts';
-import { PARCEL_SOURCE, parcelLabelLayer, parcelLayers, parcelSelectionLayers, parcelSource } from './parcel-layers.ts';
+import {
+  DEFAULT_PARCEL_STYLE,
+  PARCEL_SOURCE,
+  parcelLabelLayer,
+  parcelLayers,
+  parcelSelectionLayers,
+  parcelSource,
+  type ParcelStyle,
+} from './parcel-layers.ts';
 
 export type BasemapChoice = { kind: 'offline' } | { kind: 'remote'; styleUrl: string };
 
@@ -69,24 +77,25 @@ export interface MapData {
 /**
  * The map's style. With `basemap` null: the offline style with parcels in it. With a fetched
  * remote style: that style, untouched, with our sources and layers appended on top.
+ * `parcels` sets the initial colour mode and filter (later changes go through setPaintProperty).
  */
-export function buildMapStyle(data: MapData, basemap: StyleSpecification | null): StyleSpecification {
+export function buildMapStyle(data: MapData, basemap: StyleSpecification | null, parcels: ParcelStyle = DEFAULT_PARCEL_STYLE): StyleSpecification {
   if (!basemap) {
     return buildOfflineStyle({
       regions: data.regions,
       roads: data.roads,
       extraSources: { [PARCEL_SOURCE]: parcelSource(data.parcels) },
-      under: parcelLayers(),
+      under: parcelLayers(parcels),
       over: parcelSelectionLayers(),
-      top: [parcelLabelLayer()],
+      top: [parcelLabelLayer(undefined, parcels)],
     });
   }
   const fonts = labelFontsFor(basemap);
   const ours: LayerSpecification[] = [
-    ...parcelLayers(),
+    ...parcelLayers(parcels),
     ...parcelSelectionLayers(),
     ...outlineLayers(),
-    parcelLabelLayer(fonts),
+    parcelLabelLayer(fonts, parcels),
     ...regionLabelLayers(fonts),
   ];
   const taken = new Set(basemap.layers.map((l) => l.id));

@@ -3,6 +3,8 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { getMeta, getParcels, getRegions, getRoads } from '../api/client.ts';
 import type { Meta } from '../api/types.ts';
 import { buildMapStyle, chooseBasemap, fetchBasemapStyle, type MapData } from '../map/basemap.ts';
+import type { ColorMode, ParcelStyle } from '../map/parcel-layers.ts';
+import type { ParcelFilter } from '../map/parcel-filter.ts';
 
 export interface LoadedMap {
   meta: Meta;
@@ -10,9 +12,19 @@ export interface LoadedMap {
   style: StyleSpecification;
   /** Why the configured basemap is not shown, if it failed to load. */
   basemapNotice: string | null;
+  /** Whether parcel features say 规上/规下, so the map can apply that filter too. */
+  groupKnown: boolean;
 }
 
-export async function loadMapData(search: string, signal: AbortSignal): Promise<LoadedMap> {
+/**
+ * `initial` is how the parcels are first drawn (from the address bar); the style is built with it
+ * so a shared link never flashes the default colours first.
+ */
+export async function loadMapData(
+  search: string,
+  initial: { colorMode: ColorMode; filter: ParcelFilter },
+  signal: AbortSignal,
+): Promise<LoadedMap> {
   const meta = await getMeta(signal);
   const choice = chooseBasemap(search, meta.basemapStyleUrl);
   const basemap =
@@ -29,5 +41,7 @@ export async function loadMapData(search: string, signal: AbortSignal): Promise<
     basemap,
   ]);
   const data = { regions, roads, parcels };
-  return { meta, data, style: buildMapStyle(data, base.style), basemapNotice: base.notice };
+  const groupKnown = parcels.features.some((f) => f.properties.group !== undefined);
+  const parcelStyle: ParcelStyle = { ...initial, filterOptions: { groupKnown } };
+  return { meta, data, style: buildMapStyle(data, base.style, parcelStyle), basemapNotice: base.notice, groupKnown };
 }

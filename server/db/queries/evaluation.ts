@@ -235,14 +235,14 @@ export function enterpriseHistory(db: Queryable, uscc: string) {
 }
 
 const LATEST_RESULTS_FOR = `
-  SELECT r.id AS run_id, r.year, x.unit_id, x.members, x.grade, x.total, x.rank, x.rank_of, x.shared_result_from, x.detail
+  SELECT r.id AS run_id, r.year, x.unit_id, x.members, x.grp, x.grade, x.total, x.rank, x.rank_of, x.shared_result_from, x.detail
   FROM evaluation_result AS x JOIN evaluation_run AS r ON r.id = x.run_id
   WHERE x.run_id = (SELECT max(id) FROM evaluation_run)
     AND (x.unit_id = ANY($1::text[]) OR x.unit_id = 'parcel:' || $2::text)`;
 
 /** The latest run's results for these enterprises and for the parcel's merged unit, if any. */
 export function latestResultsFor(db: Queryable, usccs: string[], parcelCode: string) {
-  return db.query<{ run_id: number; year: number; unit_id: string; members: string[]; grade: string; total: number | null; rank: number | null; rank_of: number | null; shared_result_from: string | null; detail: unknown }>(LATEST_RESULTS_FOR, [usccs, parcelCode]);
+  return db.query<{ run_id: number; year: number; unit_id: string; members: string[]; grp: 'above' | 'below'; grade: string; total: number | null; rank: number | null; rank_of: number | null; shared_result_from: string | null; detail: unknown }>(LATEST_RESULTS_FOR, [usccs, parcelCode]);
 }
 
 const INDUSTRIAL_LAND_BY_REGION = `

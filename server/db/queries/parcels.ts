@@ -29,13 +29,15 @@ const PARCEL_FEATURES_IN_BBOX = `
              'year', s.year,
              'taxWan', round(s.tax_wan::numeric, 2),
              'taxPerMuWan', round(s.tax_per_mu_wan::numeric, 2),
-             'grade', g.grade
+             'grade', g.grade,
+             'group', er.grp
            )
          ) ORDER BY h.id), '[]')::text AS features
   FROM hit AS h
   JOIN land_use AS lu ON lu.code = h.land_use
   LEFT JOIN parcel_summary AS s ON s.parcel_id = h.id
-  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = h.id AND g.run_id = (SELECT max(id) FROM evaluation_run)`;
+  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = h.id AND g.run_id = (SELECT max(id) FROM evaluation_run)
+  LEFT JOIN evaluation_result AS er ON er.run_id = g.run_id AND er.unit_id = g.unit_id`;
 
 /** GeoJSON features (as JSON text) of parcels meeting the bbox, at most `limit`; `count` tells if it was hit. */
 export async function parcelFeaturesInBbox(db: Queryable, bbox: readonly [number, number, number, number], limit: number) {

@@ -40,12 +40,14 @@ export const PARCEL_TILE_ATTRIBUTES = [
   { name: 'landUse', description: '土地用途代码（GB/T 21010）', sql: 'p.land_use' },
   { name: 'enterpriseCount', description: '用地企业数', sql: 'coalesce(s.enterprise_count, 0)::int' },
   { name: 'grade', description: '最新一次评价的等级 A/B/C/D/T（合并评价单位，否则主要用地企业）；未评价则缺省', sql: 'g.grade' },
+  { name: 'group', description: '该等级所属组别：above 规上 / below 规下', sql: 'gr.grp' },
 ] as const satisfies readonly SqlTileAttribute[];
 
 /** The tables PARCEL_TILE_ATTRIBUTES draw on, joined to `p` (the parcel row). */
 export const PARCEL_JOINS = `
   LEFT JOIN parcel_summary AS s ON s.parcel_id = p.id
   LEFT JOIN evaluation_parcel AS g ON g.parcel_id = p.id AND g.run_id = (SELECT max(id) FROM evaluation_run)
+  LEFT JOIN evaluation_result AS gr ON gr.run_id = g.run_id AND gr.unit_id = g.unit_id
   -- The main occupant: the owner first, then the enterprise using the most land.
   LEFT JOIN LATERAL (
     SELECT e.industry_code, e.scale

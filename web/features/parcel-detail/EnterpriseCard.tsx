@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { getEnterprise } from '../../api/client.ts';
 import type { EnterpriseParcel, ParcelEnterprise } from '../../api/types.ts';
 import { formatMu } from '../../lib/format.ts';
+import { EvaluationBlock } from './EvaluationBlock.tsx';
+import { GradeHistory } from './GradeHistory.tsx';
 import { ROLE_LABEL, SCALE_LABEL } from './labels.ts';
 import { buildMetricTable } from './metric-table.ts';
 
@@ -25,7 +27,14 @@ function useEnterpriseParcels(uscc: string): Parcels {
   return parcels;
 }
 
-export function EnterpriseCard({ enterprise: e, focused }: { enterprise: ParcelEnterprise; focused: boolean }) {
+export interface EnterpriseCardProps {
+  enterprise: ParcelEnterprise;
+  focused: boolean;
+  /** Open the score breakdown at once (the only enterprise on the parcel, or the one searched for). */
+  breakdownOpen: boolean;
+}
+
+export function EnterpriseCard({ enterprise: e, focused, breakdownOpen }: EnterpriseCardProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -49,6 +58,12 @@ export function EnterpriseCard({ enterprise: e, focused }: { enterprise: ParcelE
           </span>
         ))}
       </div>
+      {e.evaluation ? (
+        <EvaluationBlock evaluation={e.evaluation} group={e.scale} breakdownOpen={breakdownOpen} />
+      ) : (
+        <p className="muted evaluation-none">未纳入最近一次评价（如规下企业用地不足起评面积）。</p>
+      )}
+      <GradeHistory uscc={e.uscc} />
       <dl className="fields compact">
         <div className="field">
           <dt>统一社会信用代码</dt>

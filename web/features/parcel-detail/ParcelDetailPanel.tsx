@@ -1,13 +1,16 @@
 /**
- * The 一码关联 view of one parcel: the land record, then every enterprise on it with its yearly
- * figures and where each figure came from.
+ * The 一码关联 view of one parcel: its latest grade and why, every enterprise on it with its own
+ * evaluation, yearly figures and where each figure came from, then the land record.
  */
 import { useEffect, useRef, useState } from 'react';
 import { getParcel } from '../../api/client.ts';
 import type { ParcelDetail, ParcelFeatureProperties } from '../../api/types.ts';
 import { MISSING, formatDate, formatMu, formatMuFromM2, formatNumber, withUnit } from '../../lib/format.ts';
+import { gradeOf } from '../../map/grades.ts';
 import { TAX_UNIT, classOf } from '../../map/tax-classes.ts';
 import { EnterpriseCard } from './EnterpriseCard.tsx';
+import { EvaluationBlock, GradeBadge } from './EvaluationBlock.tsx';
+import { unitGroup } from './evaluation-view.ts';
 import { LEVEL_LABEL, LEVEL_ORDER } from './labels.ts';
 
 export interface ParcelDetailPanelProps {
@@ -32,18 +35,43 @@ function Field({ label, children, hint, wide }: { label: string; children: React
   );
 }
 
-function TaxBadge({ summary }: { summary: ParcelFeatureProperties | null }) {
+/** The parcel at a glance: the grade it is drawn with, and its 亩均税收. */
+function SummaryBar({ summary, enterpriseName }: { summary: ParcelFeatureProperties | null; enterpriseName: string | null }) {
   if (!summary) return null;
   const cls = classOf(summary.taxPerMuWan);
+  const g = gradeOf(summary.grade);
   return (
-    <div className="tax-badge">
-      <span className="swatch" style={{ background: cls.color }} aria-hidden />
-      <span>
-        宗地亩均税收{summary.year ? `（${summary.year} 年）` : ''}：
-        <strong>{withUnit(summary.taxPerMuWan, TAX_UNIT, 2)}</strong>
-        {cls.note ? <span className="tag tag-warn">{cls.note}</span> : null}
-      </span>
+    <div className="summary-bar">
+      <GradeBadge grade={summary.grade} size="lg" />
+      <div className="summary-text">
+        <div className="summary-grade">{summary.grade ? `${g.letter} 级 · ${g.name}` : '未评价'}</div>
+        {enterpriseName ? <div className="summary-name">{enterpriseName}</div> : null}
+        <div className="summary-tax">
+          <span className="swatch" style={{ background: cls.color }} aria-hidden />
+          亩均税收{summary.year ? `（${summary.year} 年）` : ''} <strong>{withUnit(summary.taxPerMuWan, TAX_UNIT, 2)}</strong>
+          {cls.note ? <span className="tag tag-warn">{cls.note}</span> : null}
+          <span className="summary-area">{formatMu(summary.areaMu)}</span>
+        </div>
+      </div>
     </div>
+  );
+}
+
+/** A multi-tenant parcel evaluated as one unit: its result, shared by every tenant. */
+function MergedSection({ detail }: { detail: ParcelDetail }) {
+  const ev = detail.mergedEvaluation;
+  if (!ev) return null;
+  return (
+    <section className="merged-section">
+      <h3>
+        合并评价 <span className="tag">一地多企</span>
+      </h3>
+      <p className="merged-note">
+        <strong>共用宗地合并评价，各企业共享结果。</strong>
+        {ev.members.length} 家企业的数据合并后作为一个单位参评、排名；下方各企业卡片另列其自身得分，仅供参考。
+      </p>
+      <EvaluationBlock evaluation={ev} group={unitGroup(ev, detail.enterprises)} breakdownOpen />
+    </section>
   );
 }
 
@@ -186,12 +214,15 @@ export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose 
         </button>
       </header>
       <div className="detail-body">
-        <TaxBadge summary={summary} />
+        <SummaryBar
+          summary={summary}
+          enterpriseName={state.status === 'ready' ? (state.detail.parcel.holderName ?? state.detail.enterprises[0]?.name ?? null) : null}
+        />
         {state.status === 'loading' ? <p className="muted">正在读取宗地信息…</p> : null}
         {state.status === 'error' ? <p className="error">读取失败：{state.message}</p> : null}
         {state.status === 'ready' ? (
           <>
-            <LandSection detail={state.detail} />
+            <MergedSection detail={state.detail} />
             <section>
               <h3>
                 关联企业（{enterprises.length}）
@@ -199,9 +230,15 @@ export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose 
               </h3>
               {enterprises.length === 0 ? <p className="muted">该宗地暂无关联企业。</p> : null}
               {enterprises.map((e) => (
-                <EnterpriseCard key={e.uscc} enterprise={e} focused={e.uscc === focusUscc} />
+                <EnterpriseCard
+                  key={e.uscc}
+                  enterprise={e}
+                  focused={e.uscc === focusUscc}
+                  breakdownOpen={e.uscc === focusUscc || (enterprises.length === 1 && !state.detail.mergedEvaluation)}
+                />
               ))}
             </section>
+            <LandSection detail={state.detail} />
             <StandardLandSection detail={state.detail} />
             <SupplySection detail={state.detail} />
             <BuildingsSection detail={state.detail} />

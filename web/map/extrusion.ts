@@ -1,0 +1,77 @@
+/**
+ * Data for the 3D presentation mode: each parcel as an extruded polygon whose height is its
+ * 亩均税收 and whose colour is its grade. Pure data preparation, kept apart from the deck.gl layer
+ * (deck-overlay.ts) so it can be tested without a GPU.
+ *
+ * Height: `METRES_PER_TAX_PER_MU` metres per 万元/亩, capped at `TAX_CAP_WAN_PER_MU` so a few
+ * outliers do not dwarf the district; a parcel without a figure, or with a negative one (refunds),
+ * is a thin slab. Parcels the evaluation filter does not keep lie flat and faint.
+ */
+import type { Position } from 'geojson';
+import type { ParcelCollection, ParcelFeatureProperties } from '../api/types.ts';
+import { parseHex } from '../lib/color-vision.ts';
+import { gradeOf } from './grades.ts';
+import { parcelMatches, type FilterOptions, type ParcelFilter } from './parcel-filter.ts';
+
+export const METRES_PER_TAX_PER_MU = 8;
+export const TAX_CAP_WAN_PER_MU = 100;
+/** Height of a parcel without a tax figure, so it still reads as a footprint. */
+export const SLAB_M = 3;
+
+export const KEPT_ALPHA = 235;
+export const DIMMED_ALPHA = 45;
+
+export type Rgba = [number, number, number, number];
+
+export interface ExtrudedParcel {
+  /** Parcel id; a MultiPolygon gives one entry per part, all with the same id. */
+  id: number;
+  /** Outer ring then holes, [lng, lat]. */
+  polygon: Position[][];
+  elevationM: number;
+  color: Rgba;
+  kept: boolean;
+  properties: ParcelFeatureProperties;
+}
+
+/** Height in metres for a 亩均税收 in 万元/亩. */
+export function heightForTax(taxPerMuWan: number | null | undefined): number {
+  if (taxPerMuWan === null || taxPerMuWan === undefined || !Number.isFinite(taxPerMuWan) || taxPerMuWan <= 0) return SLAB_M;
+  return Math.max(SLAB_M, Math.min(taxPerMuWan, TAX_CAP_WAN_PER_MU) * METRES_PER_TAX_PER_MU);
+}
+
+export function extrusionData(parcels: ParcelCollection, filter: ParcelFilter, options: FilterOptions): ExtrudedParcel[] {
+  const out: ExtrudedParcel[] = [];
+  for (const f of parcels.features) {
+    if (!f.geometry) continue;
+    const p = f.properties;
+    const kept = parcelMatches(p, filter, options);
+    const [r, g, b] = parseHex(gradeOf(p.grade).color);
+    const color: Rgba = [r, g, b, kept ? KEPT_ALPHA : DIMMED_ALPHA];
+    const elevationM = kept ? heightForTax(p.taxPerMuWan) : 0;
+    const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const polygon of parts) {
+      if (!polygon[0] || polygon[0].length < 4) continue;
+      out.push({ id: p.id, polygon, elevationM, color, kept, properties: p });
+    }
+  }
+  // Faint flat parcels first, so kept ones draw over them where they touch.
+  return out.sort((a, b) => Number(a.kept) - Number(b.kept));
+}
+
+/** An outline of the selected parcel at its roof and on the ground, [lng, lat, metres]. */
+export interface OutlinePath {
+  path: [number, number, number][];
+}
+
+/** Roof and ground rings of the selected parcel's extrusions, lifted a little so they are not z-fighting. */
+export function selectionOutline(data: readonly ExtrudedParcel[], selectedParcelId: number | null): OutlinePath[] {
+  if (selectedParcelId === null) return [];
+  const out: OutlinePath[] = [];
+  for (const d of data) {
+    if (d.id !== selectedParcelId) continue;
+    const ring = d.polygon[0]!;
+    for (const z of [d.elevationM + 0.5, 0.5]) out.push({ path: ring.map(([lng, lat]) => [lng!, lat!, z]) });
+  }
+  return out;
+}
