@@ -6,11 +6,11 @@
  */
 import type { EvalUnit } from './build-units.ts';
 import { inProductionUnder } from './build-units.ts';
-import type { Method, QuotaGrade } from './method.ts';
+import type { Method, QuotaGrade, Veto } from './method.ts';
 
 export interface AdjustedGrade {
   grade: QuotaGrade;
-  lines: string[];
+  lines: readonly string[];
   /** The veto that applies, if any (it also blocks the next-grade hints). */
   veto: 'cannotBeAOrB' | 'straightToD' | null;
 }
@@ -27,30 +27,39 @@ function protectionReasons(unit: EvalUnit, method: Method, asOfDate: string): st
   return why;
 }
 
-export function adjustGrade(unit: EvalUnit, base: QuotaGrade, method: Method, asOfDate: string, year: number, basis: string): AdjustedGrade {
-  let grade = base;
-  const lines: string[] = [];
+const unchanged = (grade: QuotaGrade): AdjustedGrade => Object.freeze({ grade, lines: Object.freeze([]), veto: null });
+const UNCHANGED: Record<QuotaGrade, AdjustedGrade> = { A: unchanged('A'), B: unchanged('B'), C: unchanged('C'), D: unchanged('D') };
 
-  const protectedBy = protectionReasons(unit, method, asOfDate);
-  if (protectedBy.length > 0 && grade === 'D') {
-    grade = 'C';
-    lines.push(`保护：${protectedBy.join('；')}，不评 D（D → C）`);
-  }
+/** The grade adjuster of a method for one evaluation (veto kinds gathered once). */
+export function makeAdjuster(method: Method, asOfDate: string, year: number, basis: string) {
+  const kindsOf = (effect: Veto['effect']) => new Set(method.vetoes.filter((v) => v.effect === effect).flatMap((v) => v.eventKinds));
+  const vetoKinds = [['straightToD', kindsOf('straightToD')], ['cannotBeAOrB', kindsOf('cannotBeAOrB')]] as const;
 
-  let veto: AdjustedGrade['veto'] = null;
-  for (const effect of ['straightToD', 'cannotBeAOrB'] as const) {
-    const kinds = new Set(method.vetoes.filter((v) => v.effect === effect).flatMap((v) => v.eventKinds));
-    const hits = unit.events.filter((ev) => kinds.has(ev.kind));
-    if (hits.length === 0 || veto !== null) continue;
-    veto = effect;
-    const what = hits.map((ev) => `${year} 年${ev.kind}${unit.members.length > 1 ? `（${ev.name}）` : ''}`).join('、');
-    const before = grade;
-    if (effect === 'straightToD') grade = 'D';
-    else if (grade === 'A' || grade === 'B') grade = 'C';
-    const rule = effect === 'straightToD' ? '直接评为 D' : '不得评为 A/B';
-    lines.push(`否决：${what}，${rule}（${before === grade ? `维持 ${grade}` : `${before} → ${grade}`}）`);
-  }
+  return (unit: EvalUnit, base: QuotaGrade): AdjustedGrade => {
+    if (base !== 'D' && unit.events.length === 0) return UNCHANGED[base];
+    let grade = base;
+    const lines: string[] = [];
 
-  if (lines.length > 0) lines.unshift(`定档顺序：先按${basis}定为 ${base}，再适用保护（不评 D），最后适用否决`);
-  return { grade, lines, veto };
+    const protectedBy = grade === 'D' ? protectionReasons(unit, method, asOfDate) : [];
+    if (protectedBy.length > 0) {
+      grade = 'C';
+      lines.push(`保护：${protectedBy.join('；')}，不评 D（D → C）`);
+    }
+
+    let veto: AdjustedGrade['veto'] = null;
+    for (const [effect, kinds] of vetoKinds) {
+      const hits = kinds.size === 0 ? [] : unit.events.filter((ev) => kinds.has(ev.kind));
+      if (hits.length === 0 || veto !== null) continue;
+      veto = effect;
+      const what = hits.map((ev) => `${year} 年${ev.kind}${unit.members.length > 1 ? `（${ev.name}）` : ''}`).join('、');
+      const before = grade;
+      if (effect === 'straightToD') grade = 'D';
+      else if (grade === 'A' || grade === 'B') grade = 'C';
+      const rule = effect === 'straightToD' ? '直接评为 D' : '不得评为 A/B';
+      lines.push(`否决：${what}，${rule}（${before === grade ? `维持 ${grade}` : `${before} → ${grade}`}）`);
+    }
+
+    if (lines.length > 0) lines.unshift(`定档顺序：先按${basis}定为 ${base}，再适用保护（不评 D），最后适用否决`);
+    return { grade, lines, veto };
+  };
 }

@@ -6,9 +6,9 @@
  */
 import type { EvalUnit } from './build-units.ts';
 import { fmt } from './format.ts';
-import { indicatorParts } from './indicator-values.ts';
+import { formulaOf, operandOf } from './indicator-values.ts';
 import type { IndicatorDef, Pool } from './method.ts';
-import { poolKey, poolLabel } from './pools.ts';
+import { poolLabel } from './pools.ts';
 import type { RegionRef } from './types.ts';
 
 export interface Reference {
@@ -35,20 +35,21 @@ interface Acc {
 }
 
 function accumulate(
-  def: IndicatorDef, within: Pool, ranked: readonly EvalUnit[], year: 'previous' | 'current', current: readonly (number | null)[],
+  def: IndicatorDef, keys: readonly string[], ranked: readonly EvalUnit[], year: 'previous' | 'current', current: Float64Array,
 ): Map<string, Acc> {
   const pools = new Map<string, Acc>();
+  const f = formulaOf(def);
   ranked.forEach((unit, i) => {
     const metrics = year === 'current' ? unit.current : unit.previous;
-    const parts = indicatorParts(def, metrics, unit.landMu);
-    if (!parts) return;
-    const value = year === 'current' ? current[i]! : (parts.num / parts.den) * def.multiplier;
-    if (value === null) return;
-    const key = poolKey(unit, within);
+    const num = operandOf(f.num, metrics, unit.landMu);
+    const den = operandOf(f.den, metrics, unit.landMu);
+    if (Number.isNaN(num) || !(den > 0)) return;
+    const value = year === 'current' ? current[i]! : (num / den) * def.multiplier;
+    const key = keys[i]!;
     let acc = pools.get(key);
     if (!acc) pools.set(key, (acc = { num: 0, den: 0, sumValues: 0, count: 0, min: Infinity, max: -Infinity }));
-    acc.num += parts.num;
-    acc.den += parts.den;
+    acc.num += num;
+    acc.den += den;
     acc.sumValues += value;
     acc.count += 1;
     if (def.polarity === 'higher' || value > 0) {
@@ -59,25 +60,31 @@ function accumulate(
   return pools;
 }
 
+/** The pool whose units a reference is computed from. */
+export function referencePool(def: IndicatorDef): Pool {
+  const s = def.scoring;
+  return s.kind === 'minMax' ? s.within : s.benchmark.kind === 'fixed' ? 'all' : s.benchmark.within;
+}
+
 /**
- * A lookup of each unit's reference for `def`. `current[i]` is the current value of `ranked[i]`.
+ * A lookup of the reference for `def` by pool key (`keys[i]` is the key of `ranked[i]` for
+ * `referencePool(def)`, `current[i]` its current value, NaN when missing); `unit` names the pool.
  */
 export function referencesFor(
-  def: IndicatorDef, ranked: readonly EvalUnit[], current: readonly (number | null)[],
-): (unit: Placed) => Reference {
+  def: IndicatorDef, ranked: readonly EvalUnit[], keys: readonly string[], current: Float64Array,
+): (key: string, unit: Placed) => Reference {
   const s = def.scoring;
   if (s.kind === 'ratio' && s.benchmark.kind === 'fixed') {
     const ref: Reference = { benchmark: s.benchmark.value, range: null, basis: '固定基准', why: null };
     return () => ref;
   }
-  const within = s.kind === 'ratio' ? (s.benchmark as { within: Pool }).within : s.within;
+  const within = referencePool(def);
   const year = s.kind === 'ratio' ? (s.benchmark as { year: 'previous' | 'current' }).year : 'current';
-  const pools = accumulate(def, within, ranked, year, current);
+  const pools = accumulate(def, keys, ranked, year, current);
   const yearLabel = year === 'previous' ? '上年' : '本年';
   const cache = new Map<string, Reference>();
 
-  return (unit) => {
-    const key = poolKey(unit, within);
+  return (key, unit) => {
     const hit = cache.get(key);
     if (hit) return hit;
     const label = poolLabel(unit, within);

@@ -6,7 +6,8 @@ import { loadLedger, loadPreset, PRESET_IDS } from './fixtures/load.ts';
 import { GRADE_ORDER, quotaBoundaries } from './grade.ts';
 import type { Method } from './method.ts';
 import type { EvaluationResult, UnitResult } from './result.ts';
-import { EvaluationInputError, type EnterpriseInput, type LedgerSnapshot, type MetricValues } from './types.ts';
+import { addMetrics } from './build-units.ts';
+import { EvaluationInputError, METRIC_KEYS, type EnterpriseInput, type LedgerSnapshot, type MetricValues } from './types.ts';
 import { validateMethod } from './validate-method.ts';
 
 const DISTRICT = { level: 'district' as const, code: '500106', name: '示范区' };
@@ -36,6 +37,16 @@ function taxMethod(extra: Record<string, unknown> = {}, scoring: unknown = { kin
 
 const unit = (r: EvaluationResult, id: string): UnitResult => r.units.find((u) => u.unitId === id)!;
 const tax = (n: number): MetricValues => ({ tax_wan: n });
+
+describe('reading metrics', () => {
+  it('adds a year\'s metrics in METRIC_KEYS order (the reads are written out key by key)', () => {
+    const probe = Object.fromEntries(METRIC_KEYS.map((k, i) => [k, i + 1])) as MetricValues;
+    const out = METRIC_KEYS.map(() => 0);
+    addMetrics(probe, out);
+    addMetrics({ ...probe, employees: null }, out);
+    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14, NaN]);
+  });
+});
 
 describe('quota boundaries (cumulative, halves up)', () => {
   it.each([

@@ -1,8 +1,16 @@
 /** Numbers as planners read them in reasons: at most 2 decimals, or 3 significant digits below 1. */
 export function fmt(x: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1) return String(Math.round(x * 100) / 100);
-  return String(Number(x.toPrecision(3)));
+  if (Math.abs(x) < 1) return String(Number(x.toPrecision(3)));
+  // Integer arithmetic: the same text as String(Math.round(x * 100) / 100), several times faster.
+  const signed = Math.round(x * 100);
+  const cents = Math.abs(signed);
+  if (cents > Number.MAX_SAFE_INTEGER) return String(signed / 100);
+  const sign = signed < 0 ? '-' : '';
+  const whole = Math.floor(cents / 100);
+  const frac = cents % 100;
+  if (frac === 0) return `${sign}${whole}`;
+  return frac % 10 === 0 ? `${sign}${whole}.${frac / 10}` : `${sign}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
 /** A ratio as a whole percentage: 0.624 → '62%'. */

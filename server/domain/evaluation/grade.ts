@@ -25,10 +25,6 @@ export type Cutoffs = Record<QuotaGrade, { total: number; id: string } | null>;
 
 const key = (total: number) => Math.round(total * 1e6);
 
-export function compareRanked(a: Rankable, b: Rankable): number {
-  return key(b.total) - key(a.total) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /**
  * Cumulative quota boundaries for n ranked units: the last rank of A, B, C and D.
  * round(n × cumulative%) with halves up, so counts add up to n and each is within 1 of its share.
@@ -60,7 +56,10 @@ export function rankPools<T extends Rankable>(entries: readonly T[], grading: Gr
   const ranked: RankedEntry<T>[] = [];
   const cutoffs = new Map<string, Cutoffs>();
   for (const [pool, list] of [...pools.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const sorted = [...list].sort(compareRanked);
+    const keys = list.map((entry) => key(entry.total));
+    const order = list.map((_, i) => i);
+    order.sort((a, b) => keys[b]! - keys[a]! || (list[a]!.id < list[b]!.id ? -1 : 1));
+    const sorted = order.map((i) => list[i]!);
     const n = sorted.length;
     const bounds = grading.kind === 'quotas' ? quotaBoundaries(n, grading.sharesPct) : null;
     const cut: Cutoffs = { A: null, B: null, C: null, D: null };

@@ -1,37 +1,46 @@
-/** Value of one indicator for one unit: numerator / denominator × multiplier, or why it is missing. */
-import type { UnitMetrics } from './build-units.ts';
+/**
+ * Value of one indicator for one unit: numerator / denominator × multiplier, or why it is missing.
+ * The number and the reason are separate functions: the engine asks for the number of every
+ * indicator of every unit (hot, allocation-free) and for the reason only when it is missing.
+ */
+import { metricWhy, type EvalUnit, type MetricArray } from './build-units.ts';
 import type { IndicatorDef, Operand } from './method.ts';
-import { METRIC_INFO } from './types.ts';
+import { METRIC_INFO, METRIC_KEYS } from './types.ts';
 
-export type Computed = { value: number; why: null } | { value: null; why: string };
-
-function operand(op: Operand, metrics: UnitMetrics, landMu: number): Computed {
-  if (op === 'land_mu') return { value: landMu, why: null };
-  const v = metrics.values[op];
-  return v === null ? { value: null, why: metrics.why[op] ?? `缺少${METRIC_INFO[op].label}数据` } : { value: v, why: null };
+/** An indicator's operands as indexes into a `MetricArray` (−1: land in 亩). */
+export interface Formula {
+  num: number;
+  den: number;
+  multiplier: number;
 }
 
-function operandLabel(op: Operand): string {
-  return op === 'land_mu' ? '用地面积' : METRIC_INFO[op].label;
+const LAND = -1;
+
+export function operandIndex(op: Operand): number {
+  return op === 'land_mu' ? LAND : METRIC_KEYS.indexOf(op);
 }
 
-export function computeIndicator(def: IndicatorDef, metrics: UnitMetrics, landMu: number): Computed {
-  const num = operand(def.numerator, metrics, landMu);
-  if (num.value === null) return num;
-  const den = operand(def.denominator, metrics, landMu);
-  if (den.value === null) return den;
-  if (!(den.value > 0)) return { value: null, why: `${operandLabel(def.denominator)}为 ${den.value}，无法计算${def.label}` };
-  return { value: (num.value / den.value) * def.multiplier, why: null };
+export function formulaOf(def: IndicatorDef): Formula {
+  return { num: operandIndex(def.numerator), den: operandIndex(def.denominator), multiplier: def.multiplier };
 }
 
-/** Numerator and denominator (denominator > 0), for regional figures Σ numerator / Σ denominator. */
-export function indicatorParts(def: IndicatorDef, metrics: UnitMetrics, landMu: number): { num: number; den: number } | null {
-  const num = operand(def.numerator, metrics, landMu).value;
-  const den = operand(def.denominator, metrics, landMu).value;
-  return num === null || den === null || !(den > 0) ? null : { num, den };
+/** An operand's value, NaN when not reported. */
+export function operandOf(index: number, values: MetricArray, landMu: number): number {
+  return index === LAND ? landMu : values[index]!;
 }
 
-/** The denominator's value (for "what would it take" hints), or null. */
-export function denominatorOf(def: IndicatorDef, metrics: UnitMetrics, landMu: number): number | null {
-  return operand(def.denominator, metrics, landMu).value;
+/** The indicator's value; NaN when a figure is missing or the denominator is not positive. */
+export function evalFormula(f: Formula, values: MetricArray, landMu: number): number {
+  const num = operandOf(f.num, values, landMu);
+  const den = operandOf(f.den, values, landMu);
+  return den > 0 ? (num / den) * f.multiplier : NaN;
+}
+
+/** Why the indicator has no current value, in Chinese. */
+export function indicatorWhy(def: IndicatorDef, unit: EvalUnit): string {
+  for (const op of [def.numerator, def.denominator]) {
+    if (op !== 'land_mu' && Number.isNaN(unit.current[operandIndex(op)]!)) return metricWhy(unit, 'current', op);
+  }
+  const den = operandOf(operandIndex(def.denominator), unit.current, unit.landMu);
+  return `${def.denominator === 'land_mu' ? '用地面积' : METRIC_INFO[def.denominator].label}为 ${den}，无法计算${def.label}`;
 }

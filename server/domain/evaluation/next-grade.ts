@@ -7,7 +7,7 @@
  */
 import { GRADE_ORDER, type Cutoffs } from './grade.ts';
 import { fmt } from './format.ts';
-import { denominatorOf } from './indicator-values.ts';
+import { operandIndex, operandOf } from './indicator-values.ts';
 import type { Grading, GroupMethod, QuotaGrade } from './method.ts';
 import type { NextGradeHint, ToNextGrade } from './result.ts';
 import type { ScoredUnit } from './score.ts';
@@ -29,28 +29,32 @@ interface Segment {
   perUnit: number;
 }
 
-function segments(s: ScoredUnit, group: GroupMethod, metric: MetricKey): Segment[] {
+function segments(s: ScoredUnit, metric: MetricKey): Segment[] {
   const out: Segment[] = [];
-  group.indicators.forEach((def, d) => {
-    const item = s.items[d]!;
-    const ref = s.refs[d]!;
-    if (def.numerator !== metric || item.missing !== null || item.value === null) return;
-    const den = denominatorOf(def, s.unit.current, s.unit.landMu);
-    if (den === null || !(den > 0)) return;
+  const { defs, formulas, values, refs, factor } = s.scores;
+  const f = factor[s.index]!;
+  for (let d = 0; d < defs.length; d++) {
+    const def = defs[d]!;
+    if (def.numerator !== metric || s.items[d]!.missing !== null) continue;
+    const value = values[d]![s.index]!;
+    const ref = refs[d]![s.index]!;
+    const den = operandOf(formulas[d]!.den, s.unit.current, s.unit.landMu);
+    if (Number.isNaN(value) || !(den > 0)) continue;
     const perUnit = def.multiplier / den;
     const sc = def.scoring;
     let slope = 0;
     let headroom = Infinity;
     if (sc.kind === 'ratio' && ref.benchmark !== null) {
-      slope = (s.factor * def.weight * perUnit) / ref.benchmark;
-      if (sc.cap !== null) headroom = (sc.cap * ref.benchmark - item.value) / perUnit;
+      slope = (f * def.weight * perUnit) / ref.benchmark;
+      if (sc.cap !== null) headroom = (sc.cap * ref.benchmark - value) / perUnit;
     } else if (sc.kind === 'minMax' && ref.range !== null && ref.range.max > ref.range.min) {
-      slope = (s.factor * def.weight * (100 - sc.floorPct) * perUnit) / 100 / (ref.range.max - ref.range.min);
-      headroom = (ref.range.max - item.value) / perUnit;
+      slope = (f * def.weight * (100 - sc.floorPct) * perUnit) / 100 / (ref.range.max - ref.range.min);
+      headroom = (ref.range.max - value) / perUnit;
     }
     if (slope > 0 && headroom > 0) out.push({ slope, headroom, itemLabel: def.label, itemUnit: def.unit, perUnit });
-  });
-  return out.sort((a, b) => a.headroom - b.headroom);
+  }
+  if (out.length > 1) out.sort((a, b) => a.headroom - b.headroom);
+  return out;
 }
 
 /** Smallest increase giving `gap` more points, or null if the items cap out first. */
@@ -70,6 +74,7 @@ function increaseFor(segs: readonly Segment[], gap: number): number | null {
 
 export function toNextGrade(
   s: ScoredUnit, group: GroupMethod, grade: QuotaGrade, veto: 'cannotBeAOrB' | 'straightToD' | null, grading: Grading, cutoffs: Cutoffs,
+  metrics: readonly MetricKey[] = raisingMetrics(group),
 ): ToNextGrade | null {
   const index = GRADE_ORDER.indexOf(grade);
   if (index <= 0 || veto === 'straightToD') return null;
@@ -88,16 +93,17 @@ export function toNextGrade(
 
   const byMetric: NextGradeHint[] = [];
   const hints: string[] = [];
-  for (const metric of raisingMetrics(group)) {
-    if (s.unit.current.values[metric] === null) continue;
-    const segs = segments(s, group, metric);
+  for (const metric of metrics) {
+    if (Number.isNaN(s.unit.current[operandIndex(metric)]!)) continue;
+    const segs = segments(s, metric);
     const delta = increaseFor(segs, gap);
     if (delta === null) continue;
     const { label, unit } = METRIC_INFO[metric];
     const increase = Math.ceil((delta - 1e-9) * 10) / 10 || 0.1;
     byMetric.push({ metric, label, increase, unit });
-    const effects = segs.map((g) => `${g.itemLabel} +${fmt(increase * g.perUnit)} ${g.itemUnit}`);
-    hints.push(`按现有用地面积，${label}增加 ${fmt(increase)} ${unit}即可（${effects.join('，')}）`);
+    let effects = '';
+    for (const g of segs) effects += `${effects === '' ? '' : '，'}${g.itemLabel} +${fmt(increase * g.perUnit)} ${g.itemUnit}`;
+    hints.push(`按现有用地面积，${label}增加 ${fmt(increase)} ${unit}即可（${effects}）`);
   }
   if (byMetric.length === 0) return null;
   return { grade: target, scoreGap: Math.ceil(gap * 100 - 1e-6) / 100 || 0.01, hints, byMetric };

@@ -9,7 +9,8 @@ export function gradingBasis(grading: Grading): string {
   return grading.kind === 'quotas' ? '配额' : '分数线';
 }
 
-function gradingText(grading: Grading): string {
+/** The grading rule in words, e.g. '配额：A 前 20%，B 前 60%，C 前 95%，其余 D'. */
+export function gradingText(grading: Grading): string {
   if (grading.kind === 'thresholds') {
     const m = grading.minScore;
     return `分数线：A ≥ ${m.A}，B ≥ ${m.B}，C ≥ ${m.C}`;
@@ -20,39 +21,54 @@ function gradingText(grading: Grading): string {
 }
 
 export function rankLine(
-  grade: QuotaGrade, base: QuotaGrade, total: number, rank: number, rankOf: number, group: Scale, poolLabel: string, grading: Grading,
+  grade: QuotaGrade, base: QuotaGrade, total: number, rank: number, rankOf: number, group: Scale, poolLabel: string, grading: Grading, rule: string,
 ): string {
   const where = poolLabel === '全组' ? SCALE_LABELS[group] : `${SCALE_LABELS[group]}（${poolLabel}）`;
   const baseNote = grade === base ? '' : `，按${gradingBasis(grading)}为 ${base}`;
-  return `评为 ${grade}：综合得分 ${fmt(total)}，${where}第 ${rank}/${rankOf} 名${baseNote}（${gradingText(grading)}）`;
+  return `评为 ${grade}：综合得分 ${fmt(total)}，${where}第 ${rank}/${rankOf} 名${baseNote}（${rule}）`;
 }
 
-function describeItem(item: ItemResult): string {
-  const where = item.benchmark === null ? `位于区间的 ${fmtPct(item.ratio!)}` : `为基准的 ${fmtPct(item.ratio!)}`;
+function describeItem(item: ItemResult, ratio: number): string {
+  const where = item.benchmark === null ? `位于区间的 ${fmtPct(ratio)}` : `为基准的 ${fmtPct(ratio)}`;
   return `${item.label} ${fmt(item.value!)} ${item.unit}，${where}`;
 }
 
 /**
  * The two weakest items (C, D) or the two strongest (A, B) for the grade the ranked list gave,
- * e.g. 'D：亩均税收 3.1 万元/亩，为基准的 62%'.
+ * e.g. 'D：亩均税收 3.1 万元/亩，为基准的 62%'. `ratios` are the precise ratios in item order.
  */
-export function indicatorLine(grade: QuotaGrade, items: readonly ItemResult[]): string | null {
-  const scored = items.filter((it) => it.missing === null && it.ratio !== null && it.value !== null);
-  const weak = grade === 'C' || grade === 'D';
-  const picked = [...scored].sort((a, b) => (weak ? a.ratio! - b.ratio! : b.ratio! - a.ratio!)).slice(0, 2);
-  return picked.length === 0 ? null : `${grade}：${picked.map(describeItem).join('；')}`;
+export function indicatorLine(grade: QuotaGrade, items: readonly ItemResult[], ratioOf: (d: number) => number): string | null {
+  // The two items with the lowest (C, D) or highest (A, B) ratio; ties keep the method's order.
+  const sign = grade === 'C' || grade === 'D' ? 1 : -1;
+  let first = -1;
+  let second = -1;
+  let firstRatio = NaN;
+  let secondRatio = NaN;
+  for (let d = 0; d < items.length; d++) {
+    const r = ratioOf(d);
+    if (items[d]!.missing !== null || Number.isNaN(r)) continue;
+    if (first < 0 || sign * (r - firstRatio) < 0) (second = first), (secondRatio = firstRatio), (first = d), (firstRatio = r);
+    else if (second < 0 || sign * (r - secondRatio) < 0) (second = d), (secondRatio = r);
+  }
+  if (first < 0) return null;
+  const one = describeItem(items[first]!, firstRatio);
+  return second < 0 ? `${grade}：${one}` : `${grade}：${one}；${describeItem(items[second]!, secondRatio)}`;
 }
 
 export function missingNotes(items: readonly ItemResult[]): string[] {
-  return items.filter((it) => it.missing).map((it) => `缺数：${it.label}——${it.missing!.why}（${fmt(it.score)} 分）`);
+  const lines: string[] = [];
+  for (const it of items) if (it.missing) lines.push(`缺数：${it.label}——${it.missing.why}（${fmt(it.score)} 分）`);
+  return lines;
 }
 
 /** One line for all capped items, e.g. '封顶：亩均税收为基准的 164%、亩均增加值为基准的 174%，均按上限计分'. */
-export function capNote(items: readonly ItemResult[], capOf: (key: string) => number | null): string | null {
-  const capped = items.filter((it) => it.capped);
-  if (capped.length === 0) return null;
-  const parts = capped.map((it) => `${it.label}为基准的 ${fmtPct(it.ratio!)}（上限 ${capOf(it.key)} 倍）`);
-  return `封顶：${parts.join('、')}，按上限计分`;
+export function capNote(items: readonly ItemResult[], ratioOf: (d: number) => number, capOf: (key: string) => number | null): string | null {
+  let parts = '';
+  for (let d = 0; d < items.length; d++) {
+    const it = items[d]!;
+    if (it.capped) parts += `${parts === '' ? '' : '、'}${it.label}为基准的 ${fmtPct(ratioOf(d))}（上限 ${capOf(it.key)} 倍）`;
+  }
+  return parts === '' ? null : `封顶：${parts}，按上限计分`;
 }
 
 export function adjustmentNotes(bonus: readonly AdjustmentLine[], penalty: readonly AdjustmentLine[]): string[] {
