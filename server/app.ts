@@ -2,10 +2,13 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database.ts';
 import { ImportError } from './import/issues.ts';
+import { candidateRoutes } from './routes/candidates.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
+import { landRulesRoutes } from './routes/land-rules.ts';
 import { methodRoutes } from './routes/methods.ts';
+import { parcelStatusRoutes } from './routes/parcel-status.ts';
 import { parcelRoutes } from './routes/parcels.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tileRoutes } from './routes/tiles.ts';
@@ -25,10 +28,13 @@ export function createApp({ db, basemapStyleUrl = null, staticFiles }: AppDeps) 
     })
     .route('/', catalogueRoutes(db, { basemapStyleUrl }))
     .route('/parcels', parcelRoutes(db))
+    .route('/parcels', parcelStatusRoutes(db))
     .route('/enterprises', enterpriseRoutes(db))
     .route('/search', searchRoutes(db))
     .route('/methods', methodRoutes(db))
-    .route('/evaluations', evaluationRoutes(db));
+    .route('/evaluations', evaluationRoutes(db))
+    .route('/candidates', candidateRoutes(db))
+    .route('/land-rules', landRulesRoutes(db));
 
   // Tiles sit beside the API, at /tiles/{set}/{z}/{x}/{y}.mvt, described by /tiles/{set}.json (TileJSON).
   const app = new Hono().route('/api', api).route('/tiles', tileRoutes(db));

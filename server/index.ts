@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { batchCount } from './db/queries/catalogue.ts';
 import { importDelivery } from './import/load.ts';
 import { ensureFirstEvaluation } from './evaluation/run.ts';
+import { ensureLandStatus } from './land/refresh.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const started = performance.now();
@@ -32,6 +33,8 @@ if (firstRun) {
   const { year, methodId, summary } = firstRun.result;
   console.log(`[mujun] evaluated ${year} with ${methodId}: run ${firstRun.runId}, ${summary.counts.ranked} ranked (${elapsed()})`);
 }
+const land = await ensureLandStatus(db);
+if (land) console.log(`[mujun] land status ${land.years.join(', ')}: ${land.exit.candidates} exit candidates, ${land.consolidation?.clusters ?? 0} consolidation clusters (${elapsed()})`);
 
 const webRoot = relative(process.cwd(), config.webDist) || '.';
 const staticFiles = existsSync(config.webDist)

@@ -9,6 +9,7 @@ import { evaluate } from '../domain/evaluation/evaluate.ts';
 import type { Method } from '../domain/evaluation/method.ts';
 import type { EvaluationResult } from '../domain/evaluation/result.ts';
 import { validateMethod } from '../domain/evaluation/validate-method.ts';
+import { refreshLandStatus } from '../land/refresh.ts';
 import { DEFAULT_PRESET, readPreset } from './presets.ts';
 import { toSnapshot } from './snapshot.ts';
 
@@ -51,6 +52,8 @@ export async function runEvaluation(db: Database, methodId: string, methodVersio
     await assignParcelGrades(tx, id);
     return id;
   });
+  // Exit candidates (倒逼退出) and consolidation read the grades: recompute them from this run.
+  await refreshLandStatus(db);
   return { runId, result };
 }
 
