@@ -28,8 +28,6 @@ export const REGION_LABEL_SOURCE = 'mujun-region-labels';
 export const ROAD_SOURCE = 'mujun-roads';
 
 export const FIRST_OUTLINE_LAYER = 'mujun-cluster-outline';
-/** The 组团 and 片区 name layers (the choropleth labels replace them while it shows). */
-export const REGION_NAME_LAYERS = ['mujun-cluster-label', 'mujun-zone-label'] as const;
 
 const INK = '#4a4338';
 const HALO = 'rgba(255,255,255,0.92)';
@@ -185,7 +183,7 @@ export function roadLabelLayer(fonts: LabelFonts = LOCAL_FONTS): LayerSpecificat
 export function regionLabelLayers(fonts: LabelFonts = LOCAL_FONTS): LayerSpecification[] {
   return [
     {
-      id: REGION_NAME_LAYERS[0],
+      id: 'mujun-cluster-label',
       type: 'symbol',
       source: REGION_LABEL_SOURCE,
       filter: levelIs('cluster'),
@@ -200,7 +198,7 @@ export function regionLabelLayers(fonts: LabelFonts = LOCAL_FONTS): LayerSpecifi
       paint: { 'text-color': '#5a4f40', 'text-halo-color': HALO, 'text-halo-width': 2 },
     },
     {
-      id: REGION_NAME_LAYERS[1],
+      id: 'mujun-zone-label',
       type: 'symbol',
       source: REGION_LABEL_SOURCE,
       filter: levelIs('zone'),
