@@ -9,15 +9,13 @@ import { m2ToMu } from '../units.ts';
 import type { Method } from './method.ts';
 import type { OutOfScope } from './result.ts';
 import {
-  EvaluationInputError, METRIC_INFO, type EnterpriseInput, type LedgerSnapshot, type MetricKey, type MetricValues, type RegionRef, type Scale,
+  EvaluationInputError, METRIC_INFO, METRIC_KEYS, type EnterpriseInput, type LedgerSnapshot, type MetricKey, type MetricValues, type RegionRef, type Scale,
 } from './types.ts';
 
-/**
- * A unit's metrics of one year by `METRIC_KEYS` index, NaN when not reported (for a merged unit:
- * when any member did not report it). A plain array of doubles: cheaper to make than a typed
- * array at this size, and as fast to read.
- */
-export type MetricArray = number[];
+/** Where metrics are added up, by `METRIC_KEYS` index from some offset. */
+export type MetricArray = number[] | Float64Array;
+
+export const METRIC_COUNT = METRIC_KEYS.length;
 
 export interface UnitEvent {
   uscc: string;
@@ -41,8 +39,13 @@ export interface EvalUnit {
   landMu: number;
   /** Evaluation year. */
   year: number;
-  current: MetricArray;
-  previous: MetricArray;
+  /**
+   * Metric k (by `METRIC_KEYS` index) of the evaluation year at `metrics[row + k]`, of the year
+   * before at `metrics[row + METRIC_COUNT + k]`; NaN when not reported (for a merged unit: when any
+   * member did not report it). The units of a plan share one array: 10⁵ small arrays cost the GC.
+   */
+  metrics: Float64Array;
+  row: number;
   tags: readonly string[];
   /** Events of the evaluation year. */
   events: readonly UnitEvent[];
@@ -52,7 +55,7 @@ export interface UnitPlan {
   ranked: EvalUnit[];
   /** Each member of a merged unit, evaluated on its own figures; it shares the merged unit's grade. */
   tenants: { unit: EvalUnit; sharedFrom: string }[];
-  classT: { unit: EvalUnit; why: string[] }[];
+  classT: { unit: EvalUnit; why: readonly string[] }[];
   outOfScope: OutOfScope[];
 }
 
@@ -77,33 +80,28 @@ function landM2(e: EnterpriseInput): number {
 const num = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
 
 /**
- * Adds one enterprise's metrics of a year into `out`, in `METRIC_KEYS` order (NaN when missing).
- * Written out key by key: named reads are several times faster than `m[key]` over 10⁶ reads.
+ * Adds one enterprise's metrics of a year into `out` from `at`, in `METRIC_KEYS` order (NaN when
+ * missing). Written out key by key: named reads are several times faster than `m[key]` over 10⁶ reads.
  */
-export function addMetrics(m: MetricValues | undefined, out: MetricArray): void {
+export function addMetrics(m: MetricValues | undefined, out: MetricArray, at = 0): void {
   if (m === undefined) {
-    for (let k = 0; k < out.length; k++) out[k] = NaN;
+    for (let k = 0; k < METRIC_COUNT; k++) out[at + k] = NaN;
     return;
   }
-  out[0] = out[0]! + num(m.revenue_wan);
-  out[1] = out[1]! + num(m.value_added_wan);
-  out[2] = out[2]! + num(m.tax_wan);
-  out[3] = out[3]! + num(m.energy_tce);
-  out[4] = out[4]! + num(m.electricity_wan_kwh);
-  out[5] = out[5]! + num(m.emission_t);
-  out[6] = out[6]! + num(m.rd_wan);
-  out[7] = out[7]! + num(m.employees);
+  out[at] = out[at]! + num(m.revenue_wan);
+  out[at + 1] = out[at + 1]! + num(m.value_added_wan);
+  out[at + 2] = out[at + 2]! + num(m.tax_wan);
+  out[at + 3] = out[at + 3]! + num(m.energy_tce);
+  out[at + 4] = out[at + 4]! + num(m.electricity_wan_kwh);
+  out[at + 5] = out[at + 5]! + num(m.emission_t);
+  out[at + 6] = out[at + 6]! + num(m.rd_wan);
+  out[at + 7] = out[at + 7]! + num(m.employees);
 }
 
 function reported(e: EnterpriseInput, year: number, key: MetricKey): number {
   return num(e.metrics[year]?.[key]);
 }
 
-function metricsOf(members: readonly EnterpriseInput[], year: number): MetricArray {
-  const out = [0, 0, 0, 0, 0, 0, 0, 0];
-  for (const e of members) addMetrics(e.metrics[year], out);
-  return out;
-}
 
 /** Why a unit's metric is not there, in Chinese (asked only for missing ones). */
 export function metricWhy(unit: EvalUnit, which: 'current' | 'previous', key: MetricKey): string {
@@ -126,6 +124,9 @@ function sortedUnique(items: string[]): string[] {
 }
 
 function makeUnit(id: string, kind: EvalUnit['kind'], members: readonly EnterpriseInput[], year: number): EvalUnit {
+  const metrics = new Float64Array(2 * METRIC_COUNT);
+  for (const e of members) addMetrics(e.metrics[year], metrics, 0);
+  for (const e of members) addMetrics(e.metrics[year - 1], metrics, METRIC_COUNT);
   let lead = members[0]!;
   let leadM2 = landM2(lead);
   let landAreaM2 = 0;
@@ -153,22 +154,56 @@ function makeUnit(id: string, kind: EvalUnit['kind'], members: readonly Enterpri
     landAreaM2,
     landMu: m2ToMu(landAreaM2),
     year,
-    current: metricsOf(members, year),
-    previous: metricsOf(members, year - 1),
+    metrics,
+    row: 0,
     tags: members.length === 1 && lead.tags.length <= 1 ? lead.tags : sortedUnique(members.flatMap((e) => e.tags)),
     events: events ?? NO_EVENTS,
   };
 }
 
+const NOT_T: readonly string[] = Object.freeze([]);
+
+/**
+ * `makeUnit(e.uscc, 'enterprise', [e], year)`, given e's parcel codes already normalised, with its
+ * metrics at `row` of `metrics` (zeros there).
+ */
+function singleUnit(e: EnterpriseInput, codes: string[], year: number, metrics: Float64Array, row: number): EvalUnit {
+  addMetrics(e.metrics[year], metrics, row);
+  addMetrics(e.metrics[year - 1], metrics, row + METRIC_COUNT);
+  const landAreaM2 = landM2(e);
+  let events: UnitEvent[] | null = null;
+  for (const ev of e.events) {
+    if (ev.year !== year) continue;
+    (events ??= []).push(ev.note ? { uscc: e.uscc, name: e.name, kind: ev.kind, note: ev.note } : { uscc: e.uscc, name: e.name, kind: ev.kind });
+  }
+  return {
+    id: e.uscc,
+    kind: 'enterprise',
+    members: [e],
+    name: e.name,
+    group: e.scale === 'above' ? 'above' : 'below',
+    industryCode: e.industryCode,
+    regions: e.regions,
+    parcels: sortedUnique(codes),
+    landAreaM2,
+    landMu: m2ToMu(landAreaM2),
+    year,
+    metrics,
+    row,
+    tags: e.tags.length <= 1 ? e.tags : sortedUnique([...e.tags]),
+    events: events ?? NO_EVENTS,
+  };
+}
+
 /** Why an enterprise is class T under the method (empty: it is not). */
-function classifierT(method: Method, asOfDate: string): (e: EnterpriseInput) => string[] {
+function classifierT(method: Method, asOfDate: string): (e: EnterpriseInput) => readonly string[] {
   const t = method.scope.classT;
   const youngAfter = t.productionYearsUnder === null ? null : shiftYears(asOfDate, -t.productionYearsUnder);
   return (e) => {
     const utility = t.utilities && (e.isUtility || isUtilityIndustry(e.industryCode));
     const young = youngAfter !== null && e.productionStartDate !== null && e.productionStartDate > youngAfter;
     const building = t.majorConstruction && e.inMajorConstruction;
-    if (!utility && !young && !building) return [];
+    if (!utility && !young && !building) return NOT_T;
     const why: string[] = [];
     if (utility) why.push(`公用事业（${industryName(e.industryCode) ?? e.industryCode}）`);
     if (young) why.push(`投产不满 ${t.productionYearsUnder} 年（${e.productionStartDate} 投产）`);
@@ -177,53 +212,103 @@ function classifierT(method: Method, asOfDate: string): (e: EnterpriseInput) => 
   };
 }
 
-function checkInput(snapshot: LedgerSnapshot): EnterpriseInput[] {
+function byCreditCode(snapshot: LedgerSnapshot): readonly EnterpriseInput[] {
   if (!DATE.test(snapshot.asOfDate)) throw new EvaluationInputError(`asOfDate 应为 YYYY-MM-DD，实为 ${snapshot.asOfDate}`);
-  const sorted = [...snapshot.enterprises].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
-  sorted.forEach((e, i) => {
-    if (i > 0 && sorted[i - 1]!.uscc === e.uscc) throw new EvaluationInputError(`统一社会信用代码 ${e.uscc} 重复出现`);
-    if (e.productionStartDate !== null && !DATE.test(e.productionStartDate)) {
-      throw new EvaluationInputError(`${e.uscc} 的投产日期应为 YYYY-MM-DD，实为 ${e.productionStartDate}`);
-    }
-  });
-  return sorted;
+  const list = snapshot.enterprises;
+  // The database hands the ledger over in this order already; then there is nothing to sort.
+  for (let i = 1; i < list.length; i++) {
+    if (!(list[i - 1]!.uscc < list[i]!.uscc)) return [...list].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+  }
+  return list;
 }
 
-/** Connected groups of enterprises linked by shared parcels, each in credit-code order. */
-function sharedParcelGroups(enterprises: readonly EnterpriseInput[]): EnterpriseInput[][] {
-  const parent = Int32Array.from(enterprises, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  const firstUser = new Map<string, number>();
-  enterprises.forEach((e, i) => {
-    for (const p of e.parcels) {
-      const code = parcelCode(p.code);
-      const j = firstUser.get(code);
-      if (j === undefined) firstUser.set(code, i);
-      else parent[find(i)] = find(j);
+function checkEnterprise(sorted: readonly EnterpriseInput[], i: number): void {
+  const e = sorted[i]!;
+  if (i > 0 && sorted[i - 1]!.uscc === e.uscc) throw new EvaluationInputError(`统一社会信用代码 ${e.uscc} 重复出现`);
+  if (e.productionStartDate !== null && !DATE.test(e.productionStartDate)) {
+    throw new EvaluationInputError(`${e.uscc} 的投产日期应为 YYYY-MM-DD，实为 ${e.productionStartDate}`);
+  }
+}
+
+/**
+ * The first unit to use each parcel code: open addressing over typed arrays. At 10⁵ codes a `Map`
+ * spends most of its time on cache misses along its entry chains; here a probe reads one slot.
+ */
+class FirstUsers {
+  private keys: string[];
+  private hashes: Int32Array;
+  /** User + 1; 0 marks an empty slot. */
+  private users: Int32Array;
+  private size = 0;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    this.keys = new Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.users = new Int32Array(capacity);
+  }
+
+  /** The first user of `code`; `user` when there was none (it is then recorded). */
+  claim(code: string, user: number): number {
+    if (2 * (this.size + 1) > this.users.length) this.grow();
+    let h = 0x811c9dc5;
+    for (let k = 0; k < code.length; k++) h = Math.imul(h ^ code.charCodeAt(k), 0x01000193);
+    const mask = this.users.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const u = this.users[at]!;
+      if (u === 0) {
+        this.users[at] = user + 1;
+        this.hashes[at] = h;
+        this.keys[at] = code;
+        this.size += 1;
+        return user;
+      }
+      if (this.hashes[at] === h && this.keys[at] === code) return u - 1;
     }
-  });
-  const groups: EnterpriseInput[][] = [];
-  const byRoot = new Map<number, EnterpriseInput[]>();
-  enterprises.forEach((e, i) => {
-    const root = find(i);
-    if (root === i && !byRoot.has(i)) {
-      const g = [e];
-      byRoot.set(i, g);
-      groups.push(g);
-      return;
+  }
+
+  private grow(): void {
+    const { keys, hashes, users } = this;
+    this.keys = new Array(2 * users.length);
+    this.hashes = new Int32Array(2 * users.length);
+    this.users = new Int32Array(2 * users.length);
+    const mask = this.users.length - 1;
+    for (let from = 0; from < users.length; from++) {
+      if (users[from] === 0) continue;
+      let at = hashes[from]! & mask;
+      while (this.users[at] !== 0) at = (at + 1) & mask;
+      this.users[at] = users[from]!;
+      this.hashes[at] = hashes[from]!;
+      this.keys[at] = keys[from]!;
     }
+  }
+}
+
+/** Root of i in a union-find forest, halving the path on the way. */
+function find(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+  return i;
+}
+
+/**
+ * Groups linked by shared parcels, directly or not, from a union-find forest over `n` units: for each
+ * unit, its group's unit indexes in order (one array shared by all members), or null when alone.
+ */
+function groupsOf(parent: Int32Array, n: number): (number[] | null)[] {
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[find(parent, i)]! += 1;
+  const groupOf: (number[] | null)[] = new Array(n).fill(null);
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(parent, i);
+    if (size[root]! < 2) continue;
     let g = byRoot.get(root);
-    if (!g) {
-      g = [];
-      byRoot.set(root, g);
-      groups.push(g);
-    }
-    g.push(e);
-  });
-  return groups;
+    if (!g) byRoot.set(root, (g = []));
+    g.push(i);
+    groupOf[i] = g;
+  }
+  return groupOf;
 }
 
 function sharedCode(members: readonly EnterpriseInput[]): string {
@@ -243,35 +328,61 @@ export function planUnits(snapshot: LedgerSnapshot, method: Method): UnitPlan {
   const minMu = method.scope.belowMinLandMu;
   const plan: UnitPlan = { ranked: [], tenants: [], classT: [], outOfScope: [] };
   const tooSmall = (unit: EvalUnit) => unit.group === 'below' && unit.landMu < minMu;
-  const single = (e: EnterpriseInput) => makeUnit(e.uscc, 'enterprise', [e], year);
-
+  const smallWhy = (unit: EvalUnit) => `规下企业用地 ${fmtMu(unit.landMu)} 亩，不足 ${minMu} 亩`;
   const classT = classifierT(method, snapshot.asOfDate);
-  const graded: EnterpriseInput[] = [];
-  for (const e of checkInput(snapshot)) {
+  const merge = method.scope.mergeSharedParcels;
+  const sorted = byCreditCode(snapshot);
+
+  // One pass over the ledger: every enterprise as a unit of its own (what a T unit, a lone firm and a
+  // tenant's own result all are), and the first user of each parcel, to find shared ones.
+  const graded: EvalUnit[] = [];
+  const metrics = new Float64Array(sorted.length * 2 * METRIC_COUNT);
+  const parent = new Int32Array(sorted.length);
+  const firstUser = new FirstUsers(sorted.length);
+  let shared = false;
+  for (let i = 0; i < sorted.length; i++) {
+    checkEnterprise(sorted, i);
+    const e = sorted[i]!;
+    const codes = e.parcels.map((p) => parcelCode(p.code));
+    const unit = singleUnit(e, codes, year, metrics, i * 2 * METRIC_COUNT);
     const why = classT(e);
-    if (why.length === 0) graded.push(e);
-    else {
-      const unit = single(e);
-      if (tooSmall(unit)) plan.outOfScope.push(outOfScope(unit, e, `规下企业用地 ${fmtMu(unit.landMu)} 亩，不足 ${minMu} 亩`));
+    if (why.length > 0) {
+      if (tooSmall(unit)) plan.outOfScope.push(outOfScope(unit, e, smallWhy(unit)));
       else plan.classT.push({ unit, why });
+      continue;
+    }
+    const k = graded.length;
+    graded.push(unit);
+    parent[k] = k;
+    if (!merge) continue;
+    for (const code of codes) {
+      const j = firstUser.claim(code, k);
+      if (j !== k) (parent[find(parent, k)] = find(parent, j)), (shared = true);
     }
   }
 
-  const groups = method.scope.mergeSharedParcels ? sharedParcelGroups(graded) : graded.map((e) => [e]);
-  for (const members of groups) {
-    const merged = members.length > 1;
-    const unit = merged ? makeUnit(`parcel:${sharedCode(members)}`, 'mergedParcel', members, year) : single(members[0]!);
+  const groupOf = shared ? groupsOf(parent, graded.length) : null;
+  for (let k = 0; k < graded.length; k++) {
+    const group = groupOf === null ? null : groupOf[k]!;
+    if (group === null) {
+      const unit = graded[k]!;
+      if (tooSmall(unit)) plan.outOfScope.push(outOfScope(unit, unit.members[0]!, smallWhy(unit)));
+      else plan.ranked.push(unit);
+      continue;
+    }
+    // A merged unit is planned where its first member comes.
+    if (group[0] !== k) continue;
+    const members = group.map((m) => graded[m]!.members[0]!);
+    const unit = makeUnit(`parcel:${sharedCode(members)}`, 'mergedParcel', members, year);
     if (tooSmall(unit)) {
       for (const e of members) {
-        const why = merged
-          ? `与${members.filter((m) => m !== e).map((m) => m.name).join('、')}共用宗地合并计算，用地 ${fmtMu(unit.landMu)} 亩，不足 ${minMu} 亩`
-          : `规下企业用地 ${fmtMu(unit.landMu)} 亩，不足 ${minMu} 亩`;
-        plan.outOfScope.push(outOfScope(unit, e, why));
+        const others = members.filter((m) => m !== e).map((m) => m.name).join('、');
+        plan.outOfScope.push(outOfScope(unit, e, `与${others}共用宗地合并计算，用地 ${fmtMu(unit.landMu)} 亩，不足 ${minMu} 亩`));
       }
       continue;
     }
     plan.ranked.push(unit);
-    if (merged) for (const e of members) plan.tenants.push({ unit: single(e), sharedFrom: unit.id });
+    for (const m of group) plan.tenants.push({ unit: graded[m]!, sharedFrom: unit.id });
   }
   return plan;
 }

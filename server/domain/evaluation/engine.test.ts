@@ -118,11 +118,11 @@ describe('units: class T, scope and merged parcels', () => {
     ]), taxMethod());
     const merged = unit(r, 'parcel:500106001001GB00008W00000000');
     expect([merged.kind, merged.members, merged.group, merged.landAreaM2, merged.landAreaMu]).toEqual(['mergedParcel', ['U1', 'U2'], 'above', 5000, 7.5]);
-    expect(merged.indicators.tax_per_mu!.value).toBeCloseTo(20 / 7.5, 4);
+    expect(merged.items.find((it) => it.key === 'tax_per_mu')!.value).toBeCloseTo(20 / 7.5, 4);
     for (const id of ['U1', 'U2']) {
       expect(unit(r, id)).toMatchObject({ kind: 'enterprise', sharedResultFrom: merged.unitId, grade: merged.grade, rank: null });
     }
-    expect(unit(r, 'U2').indicators.tax_per_mu!.value).toBeCloseTo(10 / 1.5, 4);
+    expect(unit(r, 'U2').items.find((it) => it.key === 'tax_per_mu')!.value).toBeCloseTo(10 / 1.5, 4);
     expect(unit(r, 'U3')).toMatchObject({ grade: 'T', rank: null, reasons: ['不定等级（T）：公用事业（污水处理及其再生利用）'] });
     expect(r.summary.counts).toEqual({ enterprises: 4, ranked: 2, mergedParcels: 1, classT: 1, sharedTenantResults: 2, outOfScope: 0 });
   });

@@ -4,14 +4,6 @@ import type { MetricKey, Scale } from './types.ts';
 
 export type Grade = QuotaGrade | 'T';
 
-export interface IndicatorValue {
-  label: string;
-  unit: string;
-  /** null when it cannot be computed; `why` says which figure is missing. */
-  value: number | null;
-  why?: string;
-}
-
 export interface ItemResult {
   key: string;
   label: string;
@@ -69,7 +61,6 @@ export interface UnitResult {
   parcels: string[];
   landAreaM2: number;
   landAreaMu: number;
-  indicators: Record<string, IndicatorValue>;
   items: ItemResult[];
   bonus: AdjustmentLine[];
   penalty: AdjustmentLine[];

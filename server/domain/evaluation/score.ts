@@ -3,68 +3,72 @@
  * min–max: weight × (floor + (100 − floor) × position) / 100. Then the missing-data rule of each
  * item, then bonus and penalty points. Summation follows the method's indicator order, and units
  * arrive in credit-code order, so totals are bit-for-bit reproducible.
- * Per-item figures live in typed arrays (one per indicator) so that 100k units stay cheap; the
- * result objects are built once, already rounded for output.
+ * Per-item figures live in typed arrays (one per indicator, indexed by unit) so that 100k units stay
+ * cheap; the result objects are built once, already rounded for output, and everything else refers
+ * to a unit by its index.
  */
 import type { EvalUnit } from './build-units.ts';
-import { referencePool, referencesFor, type Reference } from './benchmarks.ts';
-import { r4 } from './format.ts';
-import { evalFormula, formulaOf, indicatorWhy, type Formula } from './indicator-values.ts';
+import { poolReferences, referencePool, type Reference } from './benchmarks.ts';
+import { flat, r4 } from './format.ts';
+import { columnOperand, formulaOf, indicatorWhy, metricColumns, type Formula, type MetricColumns } from './indicator-values.ts';
 import type { Adjustment, GroupMethod, IndicatorDef, Pool } from './method.ts';
-import { poolKey } from './pools.ts';
-import type { AdjustmentLine, IndicatorValue, ItemResult } from './result.ts';
+import { indexPools, type PoolIndex } from './pools.ts';
+import type { AdjustmentLine, ItemResult } from './result.ts';
 
-/** Precise figures of a scored group, indexed [indicator][unit]. */
+/** Scores of a group: its ranked units first, then the extra ones (tenants' own results). */
 export interface GroupScores {
+  units: readonly EvalUnit[];
+  rankedCount: number;
+  /** The units' figures. */
+  cols: MetricColumns;
   defs: readonly IndicatorDef[];
   formulas: Formula[];
+  /** Precise figures, indexed [indicator][unit]. */
   values: Float64Array[];
   /** value / benchmark, or the position in the min–max range; NaN when not scored. */
   ratios: Float64Array[];
+  /** Item score before the missing-data rule and reweighting; NaN when the item is missing. */
+  raw: Float64Array[];
+  /** 1 when the item was capped. */
+  capped: Uint8Array[];
+  /** By unit: how many items are missing. */
+  missingCount: Uint8Array;
+  /** The reference of item d of unit i is `refs[d][refPool[d][i]]`. */
   refs: Reference[][];
+  refPool: Int32Array[];
   /** Scale of the present items under the 'reweight' rule (1 when nothing is excluded). */
   factor: Float64Array;
+  /** Precise totals. */
+  totals: Float64Array;
+  /** By unit, rounded for output. */
+  items: ItemResult[][];
+  bonus: AdjustmentLine[][];
+  penalty: AdjustmentLine[][];
+  /** The units' pools of one kind (numbered once per kind). */
+  pools: (within: Pool) => PoolIndex;
 }
 
-export interface ScoredUnit {
-  unit: EvalUnit;
-  index: number;
-  scores: GroupScores;
-  /** Rounded for output. */
-  indicators: Record<string, IndicatorValue>;
-  items: ItemResult[];
-  bonus: AdjustmentLine[];
-  penalty: AdjustmentLine[];
-  /** Precise. */
-  total: number;
-}
-
-function adjustmentLines(unit: EvalUnit, rules: readonly Adjustment[], year: number): { bonus: AdjustmentLine[]; penalty: AdjustmentLine[] } {
-  const bonus: AdjustmentLine[] = [];
-  const penalty: AdjustmentLine[] = [];
+function adjustmentLines(
+  unit: EvalUnit, rules: readonly Adjustment[], year: number, bonus: AdjustmentLine[], penalty: AdjustmentLine[],
+): void {
   for (const rule of rules) {
     let because: string | null = null;
     if ('tag' in rule.when) {
       const tag = rule.when.tag;
       if (unit.tags.includes(tag)) {
-        const holders = unit.members.filter((e) => e.tags.includes(tag));
-        because = unit.members.length > 1 ? `${holders.map((e) => e.name).join('、')}为${tag}` : `企业标签：${tag}`;
+        because = unit.members.length > 1
+          ? flat(unit.members.filter((e) => e.tags.includes(tag)).map((e) => e.name).join('、'), '为', tag)
+          : flat('企业标签：', tag);
       }
     } else {
       const kind = rule.when.eventKind;
       if (unit.events.some((ev) => ev.kind === kind)) {
         const names = [...new Set(unit.events.filter((ev) => ev.kind === kind).map((ev) => ev.name))];
-        because = `${year} 年${kind}（${names.join('、')}）`;
+        because = flat(year, ' 年', kind, '（', names.join('、'), '）');
       }
     }
     if (because !== null) (rule.points > 0 ? bonus : penalty).push({ label: rule.label, points: rule.points, because });
   }
-  return { bonus, penalty };
-}
-
-/** A unit's precise ratio for item `d` (for reasons; the items carry rounded ones), NaN when not scored. */
-export function preciseRatio(s: ScoredUnit, d: number): number {
-  return s.scores.ratios[d]![s.index]!;
 }
 
 const MISSING_NOTE = {
@@ -76,50 +80,59 @@ const MISSING_NOTE = {
 
 /**
  * Scores the ranked units of one group, plus `extra` units of the same group (tenants' own results)
- * against the same references and averages. Returns results in the order given (ranked, then extra).
+ * against the same references and averages; unit i of the result is `ranked.concat(extra)[i]`.
  */
 export function scoreGroup(
   ranked: readonly EvalUnit[], extra: readonly EvalUnit[], group: GroupMethod, adjustments: readonly Adjustment[], year: number,
-): ScoredUnit[] {
+): GroupScores {
   const defs = group.indicators;
+  const nd = defs.length;
   const all = ranked.concat(extra);
   const n = all.length;
   const formulas = defs.map(formulaOf);
+  const cols = metricColumns(all);
   const values = formulas.map((f) => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = evalFormula(f, all[i]!.current, all[i]!.landMu);
+    for (let i = 0; i < n; i++) {
+      const num = columnOperand(f.num, cols.current, cols.landMu, i);
+      const den = columnOperand(f.den, cols.current, cols.landMu, i);
+      out[i] = den > 0 ? (num / den) * f.multiplier : NaN;
+    }
     return out;
   });
-  const keysByPool = new Map<Pool, string[]>();
-  const keysOf = (pool: Pool) => {
-    let keys = keysByPool.get(pool);
-    if (!keys) keysByPool.set(pool, (keys = all.map((u) => poolKey(u, pool))));
-    return keys;
+  const poolsByKind = new Map<Pool, PoolIndex>();
+  const pools = (within: Pool) => {
+    let index = poolsByKind.get(within);
+    if (!index) poolsByKind.set(within, (index = indexPools(all, within)));
+    return index;
   };
-  const refs = defs.map((def, d) => {
-    const keys = keysOf(referencePool(def));
-    const lookup = referencesFor(def, ranked, keys, values[d]!);
-    return all.map((u, i) => lookup(keys[i]!, u));
-  });
+  const refPool = defs.map((def) => pools(referencePool(def)).of);
+  const refs = defs.map((def, d) => poolReferences(def, ranked.length, all, cols, pools(referencePool(def)), values[d]!));
+  // Benchmarks rounded once per pool, not once per unit.
+  const benchmarks = refs.map((list) => list.map((ref) => (ref.benchmark === null ? null : r4(ref.benchmark))));
+
   // Raw item scores before the missing-data rule and reweighting; NaN when the item cannot be scored.
   const base = defs.map(() => new Float64Array(n));
   const ratio = defs.map(() => new Float64Array(n));
   const capped = defs.map(() => new Uint8Array(n));
   defs.forEach((def, d) => {
     const s = def.scoring;
+    const v = values[d]!;
+    const refList = refs[d]!;
+    const refOf = refPool[d]!;
     for (let i = 0; i < n; i++) {
-      const v = values[d]![i]!;
-      const ref = refs[d]![i]!;
+      const value = v[i]!;
+      const ref = refList[refOf[i]!]!;
       let r = NaN;
       let b = NaN;
-      if (Number.isNaN(v) || ref.why !== null) {
+      if (Number.isNaN(value) || ref.why !== null) {
         // missing: left NaN
       } else if (s.kind === 'minMax') {
         const { min, max } = ref.range!;
-        r = max === min ? 1 : Math.min(1, Math.max(0, (def.polarity === 'higher' ? v - min : max - v) / (max - min)));
+        r = max === min ? 1 : Math.min(1, Math.max(0, (def.polarity === 'higher' ? value - min : max - value) / (max - min)));
         b = (def.weight * (s.floorPct + (100 - s.floorPct) * r)) / 100;
-      } else if (def.polarity === 'higher' || v > 0) {
-        r = def.polarity === 'higher' ? v / ref.benchmark! : ref.benchmark! / v;
+      } else if (def.polarity === 'higher' || value > 0) {
+        r = def.polarity === 'higher' ? value / ref.benchmark! : ref.benchmark! / value;
         const over = s.cap !== null && r > s.cap;
         capped[d]![i] = over ? 1 : 0;
         b = def.weight * (over ? s.cap! : r);
@@ -139,61 +152,63 @@ export function scoreGroup(
   });
   const totalWeight = defs.reduce((s, def) => s + def.weight, 0);
   const factor = new Float64Array(n);
-  const scores: GroupScores = { defs, formulas, values, ratios: ratio, refs, factor };
+  const totals = new Float64Array(n);
+  const missingCount = new Uint8Array(n);
+  const itemsOf: ItemResult[][] = new Array(n);
+  const bonusOf: AdjustmentLine[][] = new Array(n);
+  const penaltyOf: AdjustmentLine[][] = new Array(n);
 
-  return all.map((unit, i): ScoredUnit => {
+  for (let i = 0; i < n; i++) {
+    const unit = all[i]!;
     let present = 0;
-    for (let d = 0; d < defs.length; d++) present += Number.isNaN(base[d]![i]!) && defs[d]!.missing === 'reweight' ? 0 : defs[d]!.weight;
+    for (let d = 0; d < nd; d++) present += Number.isNaN(base[d]![i]!) && defs[d]!.missing === 'reweight' ? 0 : defs[d]!.weight;
     const f = present > 0 ? totalWeight / present : 0;
     factor[i] = f;
-    const indicators: Record<string, IndicatorValue> = {};
-    const items: ItemResult[] = [];
+    const items: ItemResult[] = new Array(nd);
     let total = 0;
-    for (let d = 0; d < defs.length; d++) {
+    for (let d = 0; d < nd; d++) {
       const def = defs[d]!;
       const v = values[d]![i]!;
-      const ref = refs[d]![i]!;
+      const k = refPool[d]![i]!;
+      const ref = refs[d]![k]!;
       const b = base[d]![i]!;
       const value = Number.isNaN(v) ? null : r4(v);
-      const valueWhy = value === null ? indicatorWhy(def, unit) : null;
-      indicators[def.key] = valueWhy === null ? { label: def.label, unit: def.unit, value } : { label: def.label, unit: def.unit, value, why: valueWhy };
       let score = 0;
       let weightApplied = def.weight * f;
       let missing: ItemResult['missing'] = null;
       if (!Number.isNaN(b)) score = b * f;
       else {
-        const why = valueWhy ?? ref.why ?? `${def.label}不为正数，无法按越低越好计分`;
-        if (def.missing === 'reweight') (weightApplied = 0), (missing = { rule: 'reweight', why: `${why}；${MISSING_NOTE.reweight}` });
-        else if (def.missing === 'zero') missing = { rule: 'zero', why: `${why}；${MISSING_NOTE.zero}` };
+        missingCount[i]! += 1;
+        const why = value === null ? indicatorWhy(def, unit, cols, i) : ref.why ?? flat(def.label, '不为正数，无法按越低越好计分');
+        if (def.missing === 'reweight') (weightApplied = 0), (missing = { rule: 'reweight', why: flat(why, '；', MISSING_NOTE.reweight) });
+        else if (def.missing === 'zero') missing = { rule: 'zero', why: flat(why, '；', MISSING_NOTE.zero) };
         else {
           const avg = averages[d]!;
           score = (avg ?? 0) * f;
-          missing = { rule: 'averageScore', why: `${why}；${avg === null ? MISSING_NOTE.averageNone : MISSING_NOTE.averageScore}` };
+          missing = { rule: 'averageScore', why: flat(why, '；', avg === null ? MISSING_NOTE.averageNone : MISSING_NOTE.averageScore) };
         }
       }
       total += score;
       const r = ratio[d]![i]!;
-      items.push({
-        key: def.key, label: def.label, unit: def.unit, value, benchmark: ref.benchmark === null ? null : r4(ref.benchmark), basis: ref.basis,
+      items[d] = {
+        key: def.key, label: def.label, unit: def.unit, value, benchmark: benchmarks[d]![k]!, basis: ref.basis,
         ratio: Number.isNaN(r) ? null : r4(r), weight: def.weight, weightApplied: r4(weightApplied), score: r4(score),
         capped: capped[d]![i] === 1, missing,
-      });
+      };
     }
-    const { bonus, penalty } = adjustmentLines(unit, adjustments, year);
+    const bonus: AdjustmentLine[] = [];
+    const penalty: AdjustmentLine[] = [];
+    // Every condition is a tag or an event of the year: most units have neither.
+    if (unit.tags.length + unit.events.length > 0) adjustmentLines(unit, adjustments, year, bonus, penalty);
     for (const line of bonus) total += line.points;
     for (const line of penalty) total += line.points;
-    return { unit, index: i, scores, indicators, items, bonus, penalty, total };
-  });
-}
-
-/** Indicator values only (for T units, which are listed but not scored), rounded for output. */
-export function indicatorsOnly(unit: EvalUnit, group: GroupMethod): Record<string, IndicatorValue> {
-  const out: Record<string, IndicatorValue> = {};
-  for (const def of group.indicators) {
-    const v = evalFormula(formulaOf(def), unit.current, unit.landMu);
-    out[def.key] = Number.isNaN(v)
-      ? { label: def.label, unit: def.unit, value: null, why: indicatorWhy(def, unit) }
-      : { label: def.label, unit: def.unit, value: r4(v) };
+    totals[i] = total;
+    itemsOf[i] = items;
+    bonusOf[i] = bonus;
+    penaltyOf[i] = penalty;
   }
-  return out;
+  return {
+    units: all, rankedCount: ranked.length, cols, defs, formulas, values, ratios: ratio, raw: base, capped, missingCount, refs, refPool, factor, totals,
+    items: itemsOf, bonus: bonusOf, penalty: penaltyOf, pools,
+  };
 }
