@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsQuery } from './evaluation-types.ts';
-import { resultsSearchParams, runExportUrl } from './client.ts';
+import { candidateExportUrl, candidateSearchParams, resultsSearchParams, runExportUrl } from './client.ts';
 
 const empty: ResultsQuery = Object.freeze({ grades: [], group: null, region: null, industry: null, q: null, page: 1, pageSize: 50 });
 
@@ -25,5 +25,18 @@ describe('result list requests', () => {
 
   it('name the export format in the download URL', () => {
     expect(runExportUrl(4, 'xlsx')).toBe('/api/evaluations/4/export?format=xlsx');
+  });
+});
+
+describe('candidate list requests', () => {
+  it('send the kind and only the filters set; paths only for exit', () => {
+    expect(candidateSearchParams('exit', { region: null, minMu: null, maxMu: null, paths: null, page: 1, pageSize: 50 }).toString()).toBe('kind=exit&page=1&pageSize=50');
+    const params = candidateSearchParams('exit', { region: '500106-ZT01', minMu: 0, maxMu: 30, paths: ['依规回收', '引导退还'], page: 2, pageSize: 10 });
+    expect(Object.fromEntries(params)).toEqual({ kind: 'exit', region: '500106-ZT01', minMu: '0', maxMu: '30', path: '依规回收,引导退还', page: '2', pageSize: '10' });
+    expect(candidateSearchParams('consolidation', { paths: ['依规回收'] }).has('path')).toBe(false);
+  });
+
+  it('export with the list’s filters', () => {
+    expect(candidateExportUrl('consolidation', 'csv', { region: 'R', minMu: 10 })).toBe('/api/candidates/export?kind=consolidation&region=R&minMu=10&format=csv');
   });
 });

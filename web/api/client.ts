@@ -11,11 +11,16 @@ import type {
   RegionCollection,
   RoadCollection,
   SearchResponse,
+  TileJson,
 } from './types.ts';
+import type { CandidateQuery, ConsolidationPage, ExitPage, FootprintProperties, LandRulesSummary, ParcelStatusResponse } from './land-types.ts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type {
+  AggregateLevel,
   EnterpriseEvaluations,
   EvaluationRuns,
   ExportFormat,
+  RegionAggregates,
   ResultsQuery,
   RunDiff,
   RunResultsPage,
@@ -60,7 +65,16 @@ export function getRoads(signal?: AbortSignal): Promise<RoadCollection> {
   return getJson('/api/roads', signal);
 }
 
-/** Parcels intersecting `bbox` ([w, s, e, n], degrees). */
+/** The TileJSON of a vector tile set: parcels (with low-zoom cells) or regions. */
+export function getTileJson(set: 'parcels' | 'regions', signal?: AbortSignal): Promise<TileJson> {
+  return getJson(`/tiles/${set}.json`, signal);
+}
+
+/**
+ * Parcels intersecting `bbox` ([w, s, e, n], degrees), as GeoJSON with their full summary. The
+ * server refuses a box with more than 20,000 parcels (an `ApiError` with status 400): the map draws
+ * from vector tiles and asks for GeoJSON only for the viewport (3D, names).
+ */
 export function getParcels(bbox: BBox, signal?: AbortSignal): Promise<ParcelCollection> {
   return getJson(`/api/parcels?bbox=${bbox.join(',')}`, signal);
 }
@@ -115,7 +129,63 @@ export function getRunDiff(fromRunId: number, toRunId: number, signal?: AbortSig
   return getJson(`/api/evaluations/diff?from=${fromRunId}&to=${toRunId}`, signal);
 }
 
+/** A run's aggregates per region of one level (片区/组团/镇街), with coverage, targets and rank. */
+export function getRegionAggregates(runId: number, level: AggregateLevel, signal?: AbortSignal): Promise<RegionAggregates> {
+  return getJson(`/api/evaluations/${runId}/aggregates?by=region&level=${level}`, signal);
+}
+
 /** An enterprise's grade in every run (its own result, or its merged parcel's), oldest first. */
 export function getEnterpriseEvaluations(uscc: string, signal?: AbortSignal): Promise<EnterpriseEvaluations> {
   return getJson(`/api/enterprises/${encodeURIComponent(uscc)}/evaluations`, signal);
+}
+
+/** The land-status rules and the last refresh; a server without land status answers 404. */
+export function getLandRules(signal?: AbortSignal): Promise<LandRulesSummary> {
+  return getJson('/api/land-rules', signal);
+}
+
+/** A parcel's land status by year, its exit path and consolidation cluster. */
+export function getParcelStatus(code: string, signal?: AbortSignal): Promise<ParcelStatusResponse> {
+  return getJson(`/api/parcels/${encodeURIComponent(code)}/status`, signal);
+}
+
+/** The query string of a candidate list; empty filters are left out. */
+export function candidateSearchParams(kind: 'exit' | 'consolidation', q: Partial<CandidateQuery>): URLSearchParams {
+  const params = new URLSearchParams({ kind });
+  if (q.region) params.set('region', q.region);
+  if (q.minMu !== null && q.minMu !== undefined) params.set('minMu', String(q.minMu));
+  if (q.maxMu !== null && q.maxMu !== undefined) params.set('maxMu', String(q.maxMu));
+  if (kind === 'exit' && q.paths?.length) params.set('path', q.paths.join(','));
+  if (kind === 'exit' && q.keptOff) params.set('keptOff', 'true');
+  if (q.page !== undefined) params.set('page', String(q.page));
+  if (q.pageSize !== undefined) params.set('pageSize', String(q.pageSize));
+  return params;
+}
+
+/** One page of exit candidates (土地退出候选) of the latest land-status refresh. */
+export function getExitCandidates(query: CandidateQuery, signal?: AbortSignal): Promise<ExitPage> {
+  return getJson(`/api/candidates?${candidateSearchParams('exit', query).toString()}`, signal);
+}
+
+/** One page of consolidation clusters (连片开发候选). */
+export function getConsolidationCandidates(query: CandidateQuery, signal?: AbortSignal): Promise<ConsolidationPage> {
+  return getJson(`/api/candidates?${candidateSearchParams('consolidation', query).toString()}`, signal);
+}
+
+/** The consolidation footprints (merged sites) as GeoJSON, filtered like the list. */
+export function getConsolidationFootprints(
+  query: Pick<CandidateQuery, 'region' | 'minMu' | 'maxMu'>,
+  signal?: AbortSignal,
+): Promise<FeatureCollection<Polygon | MultiPolygon, FootprintProperties>> {
+  const params = candidateSearchParams('consolidation', query);
+  params.delete('kind');
+  const qs = params.toString();
+  return getJson(`/api/candidates/consolidation.geojson${qs ? `?${qs}` : ''}`, signal);
+}
+
+/** Where the browser downloads a candidate list (CSV with BOM, or XLSX). */
+export function candidateExportUrl(kind: 'exit' | 'consolidation', format: ExportFormat, query: Partial<CandidateQuery> = {}): string {
+  const params = candidateSearchParams(kind, { region: query.region, minMu: query.minMu, maxMu: query.maxMu, paths: query.paths });
+  params.set('format', format);
+  return `/api/candidates/export?${params.toString()}`;
 }

@@ -204,3 +204,55 @@ export interface RunDiff {
 
 /** The filters of a result list without paging: what the results panel, the map and the URL share. */
 export type ResultsFilter = Omit<ResultsQuery, 'page' | 'pageSize'>;
+
+/** Region figures a choropleth can show, all per 亩 or per unit of input, as the server names them. */
+export type RegionFigureKey =
+  | 'taxPerMuWan'
+  | 'vaPerMuWan'
+  | 'revenuePerMuWan'
+  | 'vaPerTceWan'
+  | 'vaPerEmissionWan'
+  | 'productivityWanPerPerson'
+  | 'rdRatioPct';
+
+/** Levels the aggregates are given for: 片区, 组团, 镇街. */
+export type AggregateLevel = 'zone' | 'cluster' | 'town';
+
+export interface RegionTarget {
+  key: string;
+  label: string;
+  actual: number | null;
+  target: number;
+  unit: string;
+  met: boolean | null;
+}
+
+/** One region's evaluation aggregates in a run (GET /api/evaluations/:runId/aggregates?by=region). */
+export interface RegionAggregate {
+  code: string;
+  name: string;
+  level: AggregateLevel;
+  /** Evaluated units whose main parcel is in the region. */
+  units: number;
+  byGrade: GradeCounts;
+  gradedAreaMu: number;
+  classTAreaMu: number;
+  industrialAreaMu: number;
+  /** Evaluated land ÷ industrial land, %; null when the region has no industrial land. */
+  coveragePct: number | null;
+  /** The evaluated land is under the 70 % the policy asks for. */
+  coverageBelowMin: boolean;
+  current: { totals: Record<string, number>; figures: Record<RegionFigureKey, number | null> };
+  previous: { totals: Record<string, number>; figures: Record<RegionFigureKey, number | null> } | null;
+  targets: RegionTarget[];
+  rank: number | null;
+  rankOf: number | null;
+}
+
+export interface RegionAggregates {
+  runId: number;
+  year: number;
+  level: AggregateLevel;
+  rankBy: string;
+  regions: RegionAggregate[];
+}

@@ -221,3 +221,53 @@ export interface SearchResponse {
 export interface ApiErrorBody {
   error: string;
 }
+
+/** A TileJSON 3.0 document (/tiles/{set}.json); tile URLs carry `?v=<dataVersion>`. */
+export interface TileJson {
+  tilejson: string;
+  name?: string;
+  tiles: string[];
+  minzoom: number;
+  maxzoom: number;
+  /** [w, s, e, n] in degrees. */
+  bounds?: BBox;
+  vector_layers: { id: string; minzoom?: number; maxzoom?: number; fields: Record<string, string> }[];
+}
+
+/**
+ * What a parcel feature of the vector tiles carries (layer `parcels`, z ≥ 12). The feature id is
+ * the parcel id. Attributes without a value are left out of the tile, so every field may be absent.
+ */
+export interface ParcelTileProperties {
+  /** 不动产单元代码 */
+  code: string;
+  /** 亩均税收 in 万元/亩, latest year; absent when no enterprise reported. */
+  taxPerMuWan?: number;
+  /** GB/T 4754 code of the main occupant, e.g. 'C3670'. */
+  industry?: string;
+  /** Scale of the main occupant. */
+  scale?: EnterpriseScale;
+  /** 组团 code. */
+  region?: string;
+  /** GB/T 21010 code, e.g. '0601'. */
+  landUse?: string;
+  enterpriseCount?: number;
+  /** Grade in the latest run (the run with the highest id). */
+  grade?: Grade;
+  /** 规上/规下 of the unit the grade comes from. */
+  group?: 'above' | 'below';
+}
+
+/** A parcel as the map reports it (click, hover): its id and what the tile says about it. */
+export interface MapParcel {
+  id: number;
+  properties: ParcelTileProperties;
+}
+
+/** A cell of the low-zoom aggregate layer (`parcel_cells`, z ≤ 11). */
+export interface ParcelCellProperties {
+  count: number;
+  areaMu: number;
+  /** Tax of the taxed parcels ÷ their area, 万元/亩; absent when none reported. */
+  taxPerMuWan?: number;
+}

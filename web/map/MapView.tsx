@@ -1,27 +1,29 @@
 /**
  * The MapLibre map: opens on the district, highlights the parcel under the pointer, reports
- * clicks, marks the selected parcel and flies to what the app asks for. Style building lives in
- * the pure modules beside this one; this component only wires events and feature-state.
+ * clicks, marks the selected parcel, applies the theme (colours, filter, choropleth, compare) and
+ * flies to what the app asks for. Style and layer building live in the pure modules beside this
+ * one; this component only wires events, feature-state and patches.
  */
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
-import type { StyleSpecification } from 'maplibre-gl';
-import type { BBox, ParcelCollection, ParcelFeatureProperties } from '../api/types.ts';
-import { formatMu, withUnit } from '../lib/format.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, MapParcel, ParcelCellProperties } from '../api/types.ts';
+import type { ParcelChange } from '../lib/parcel-changes.ts';
 import type { Parcels3D } from './deck-overlay.ts';
-import { gradeOf } from './grades.ts';
-import {
-  PARCEL_FILL_LAYER,
-  PARCEL_LABEL_LAYER,
-  PARCEL_SOURCE,
-  parcelFillColor,
-  parcelFillOpacity,
-  parcelLabelOpacity,
-  type ParcelStyle,
-} from './parcel-layers.ts';
-import { TAX_UNIT, classOf } from './tax-classes.ts';
+import { HoverCard, type Hover, type HoverContext } from './HoverCard.tsx';
+import { FOOTPRINT_SOURCE } from './land-layers.ts';
+import type { LayerPatch } from './layer-patch.ts';
+import { openingZoom } from './camera.ts';
+import { addPatternImages } from './map-images.ts';
+import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
+import { CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_MINZOOM, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from './parcel-layers.ts';
+import { themePatches, type MapTheme } from './theme.ts';
+import { mapParcel } from './tile-props.ts';
+import { useParcelLabels } from './use-parcel-labels.ts';
 import { useParcels3D } from './use-parcels-3d.ts';
+import { useViewportParcels } from './use-viewport-parcels.ts';
 
 declare global {
   interface Window {
@@ -49,77 +51,75 @@ export interface MapViewProps {
   initialBbox: BBox;
   /** Opens here instead of fitting `initialBbox` (a shared link). */
   initialCamera: MapCamera | null;
-  /** Colour mode and evaluation filter of the parcels. */
-  parcelStyle: ParcelStyle;
-  /** The parcels, for the 3D extrusions (the 2D layers read them from the style). */
-  parcels: ParcelCollection;
+  theme: MapTheme;
   /** 3D presentation mode: parcels extruded by 亩均税收, coloured by grade. */
   view3d: boolean;
   selectedParcelId: number | null;
   focus: MapFocus | null;
-  onParcelClick: (parcel: ParcelFeatureProperties) => void;
+  /** Region code → name, for the hover card. */
+  regionNames: Readonly<Record<string, string>>;
+  /** Consolidation footprints (merged sites), drawn while that overlay is on. */
+  footprints: FeatureCollection<Polygon | MultiPolygon> | null;
+  /** The footprint picked in the candidate list. */
+  selectedFootprint: number | null;
+  onParcelClick: (parcel: MapParcel) => void;
+  /** The tile attributes of the selected parcel, once its tile is loaded (for a parcel not clicked). */
+  onSelectedParcel?: (parcel: MapParcel) => void;
   /** After every move, for the address bar. */
   onCameraChange?: (camera: MapCamera) => void;
 }
 
-export interface Hover {
-  x: number;
-  y: number;
-  /** Canvas size in CSS pixels, to keep the card on screen. */
-  width: number;
-  height: number;
-  parcel: ParcelFeatureProperties;
-}
-
-/** Properties as they come back from a rendered feature: nulls may have been dropped. */
-function parcelProps(raw: Record<string, unknown>): ParcelFeatureProperties {
-  const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  const grade = gradeOf(typeof raw.grade === 'string' ? raw.grade : null).id;
-  return {
-    id: Number(raw.id),
-    code: String(raw.code ?? ''),
-    areaMu: Number(raw.areaMu ?? 0),
-    landUse: String(raw.landUse ?? ''),
-    landUseName: String(raw.landUseName ?? ''),
-    enterpriseCount: Number(raw.enterpriseCount ?? 0),
-    enterpriseNames: String(raw.enterpriseNames ?? ''),
-    year: num(raw.year),
-    taxWan: num(raw.taxWan),
-    taxPerMuWan: num(raw.taxPerMuWan),
-    grade: grade === 'none' ? null : grade,
-    group: raw.group === 'above' || raw.group === 'below' ? raw.group : null,
-  };
-}
-
 const FIT_PADDING = 32;
+const featureKey = (id: number) => ({ source: PARCEL_SOURCE, sourceLayer: PARCEL_SOURCE_LAYER, id });
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Applies what differs from the patches applied before (`previous`). Map.setPaintProperty and its
+ * kin repaint the map even for an equal value, and a repaint costs a good part of a second on a
+ * software renderer, so unchanged values are not set again.
+ */
+function applyPatchSet(map: maplibregl.Map, patches: Record<string, LayerPatch>, previous: Record<string, LayerPatch>) {
+  for (const [id, patch] of Object.entries(patches)) {
+    if (!map.getLayer(id)) continue;
+    const before = previous[id] ?? {};
+    for (const [k, v] of Object.entries(patch.layout ?? {})) if (!same(before.layout?.[k], v)) map.setLayoutProperty(id, k, v);
+    for (const [k, v] of Object.entries(patch.paint ?? {})) if (!same(before.paint?.[k], v)) map.setPaintProperty(id, k, v);
+    if (patch.filter && !same(before.filter, patch.filter)) map.setFilter(id, patch.filter);
+  }
+}
 
 export function MapView({
   style,
   initialBbox,
   initialCamera,
-  parcelStyle,
-  parcels,
+  theme,
   view3d,
   selectedParcelId,
   focus,
+  regionNames,
+  footprints,
+  selectedFootprint,
   onParcelClick,
+  onSelectedParcel,
   onCameraChange,
 }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const onClickRef = useRef(onParcelClick);
   onClickRef.current = onParcelClick;
   const onCameraRef = useRef(onCameraChange);
   onCameraRef.current = onCameraChange;
-  const initial = useRef({ style, initialBbox, initialCamera, parcelStyle });
+  const onSelectedRef = useRef(onSelectedParcel);
+  onSelectedRef.current = onSelectedParcel;
+  const initial = useRef({ style, initialBbox, initialCamera });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const { initialCamera: camera } = initial.current;
-    const map = new maplibregl.Map({
+    const m = new maplibregl.Map({
       container,
       style: initial.current.style,
       ...(camera
@@ -132,151 +132,162 @@ export function MapView({
       pitchWithRotate: false,
       maxZoom: 19,
     });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
-    mapRef.current = map;
-    window.__mujunMap = map;
+    if (!camera) m.jumpTo({ zoom: openingZoom(m.getZoom()) });
+    m.touchZoomRotate.disableRotation();
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    window.__mujunMap = m;
+    addPatternImages(m);
 
     let hoveredId: number | null = null;
     const setHovered = (id: number | null) => {
       if (hoveredId === id) return;
-      if (hoveredId !== null) map.setFeatureState({ source: PARCEL_SOURCE, id: hoveredId }, { hover: false });
+      if (hoveredId !== null) m.setFeatureState(featureKey(hoveredId), { hover: false });
       hoveredId = id;
-      if (id !== null) map.setFeatureState({ source: PARCEL_SOURCE, id }, { hover: true });
+      if (id !== null) m.setFeatureState(featureKey(id), { hover: true });
+    };
+    const card = (point: { x: number; y: number }, target: Hover['target']) => {
+      const canvas = m.getCanvas();
+      setHover({ x: point.x, y: point.y, width: canvas.clientWidth, height: canvas.clientHeight, target });
     };
 
-    map.on('load', () => setLoaded(true));
+    m.on('load', () => setMap(m));
     // The card was placed for the old canvas size (e.g. before a panel opened).
-    map.on('resize', () => setHover(null));
-    map.on('moveend', () => {
-      const c = map.getCenter();
-      onCameraRef.current?.({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    m.on('resize', () => setHover(null));
+    m.on('moveend', () => {
+      const c = m.getCenter();
+      onCameraRef.current?.({ center: [c.lng, c.lat], zoom: m.getZoom() });
     });
-    map.on('mousemove', PARCEL_FILL_LAYER, (ev) => {
-      const feature = ev.features?.[0];
-      if (!feature) return;
-      const parcel = parcelProps(feature.properties);
+    m.on('mousemove', PARCEL_FILL_LAYER, (ev) => {
+      const parcel = ev.features?.[0] ? mapParcel(ev.features[0]) : null;
+      if (!parcel) return;
       setHovered(parcel.id);
-      map.getCanvas().style.cursor = 'pointer';
-      const canvas = map.getCanvas();
-      setHover({ x: ev.point.x, y: ev.point.y, width: canvas.clientWidth, height: canvas.clientHeight, parcel });
+      m.getCanvas().style.cursor = 'pointer';
+      card(ev.point, { kind: 'parcel', parcel });
     });
-    map.on('mouseleave', PARCEL_FILL_LAYER, () => {
-      setHovered(null);
-      map.getCanvas().style.cursor = '';
-      setHover(null);
+    m.on('mousemove', CELL_FILL_LAYER, (ev) => {
+      const f = ev.features?.[0];
+      if (!f) return;
+      m.getCanvas().style.cursor = 'zoom-in';
+      card(ev.point, { kind: 'cell', cell: f.properties as unknown as ParcelCellProperties });
     });
-    map.on('click', PARCEL_FILL_LAYER, (ev) => {
-      const feature = ev.features?.[0];
-      if (feature) onClickRef.current(parcelProps(feature.properties));
+    for (const layer of [PARCEL_FILL_LAYER, CELL_FILL_LAYER]) {
+      m.on('mouseleave', layer, () => {
+        setHovered(null);
+        m.getCanvas().style.cursor = '';
+        setHover(null);
+      });
+    }
+    m.on('click', PARCEL_FILL_LAYER, (ev) => {
+      const parcel = ev.features?.[0] ? mapParcel(ev.features[0]) : null;
+      if (parcel) onClickRef.current(parcel);
+    });
+    // A cell is a summary: a click zooms in to where its parcels are drawn.
+    m.on('click', CELL_FILL_LAYER, (ev) => {
+      m.easeTo({ center: ev.lngLat, zoom: PARCEL_MINZOOM + 0.6, duration: 700 });
     });
 
     return () => {
-      if (window.__mujunMap === map) delete window.__mujunMap;
-      map.remove();
-      mapRef.current = null;
+      if (window.__mujunMap === m) delete window.__mujunMap;
+      m.remove();
+      setMap(null);
     };
   }, []);
 
+  // What this map has been given; empty at first and after a new style, so everything is set once.
+  const applied = useRef<Record<string, LayerPatch>>({});
+
   // A new style (e.g. falling back from a remote basemap to the offline one).
   useEffect(() => {
-    const map = mapRef.current;
-    if (map && style !== initial.current.style) map.setStyle(style);
-  }, [style]);
+    if (map && style !== initial.current.style) {
+      applied.current = {};
+      map.setStyle(style);
+    }
+  }, [map, style]);
 
-  // Colour mode and filter: repaint the parcels in place (no new style, no reload of the data).
-  const { colorMode, filter, filterOptions } = parcelStyle;
+  // Colours, filter, choropleth, compare: patched in place (no new style, no reload of the tiles).
+  const patches = useMemo(() => themePatches(theme), [theme]);
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded || !map.getLayer(PARCEL_FILL_LAYER)) return;
-    map.setPaintProperty(PARCEL_FILL_LAYER, 'fill-color', parcelFillColor(colorMode));
-  }, [colorMode, loaded]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded || !map.getLayer(PARCEL_FILL_LAYER)) return;
-    map.setPaintProperty(PARCEL_FILL_LAYER, 'fill-opacity', parcelFillOpacity(filter, filterOptions));
-    if (map.getLayer(PARCEL_LABEL_LAYER)) map.setPaintProperty(PARCEL_LABEL_LAYER, 'text-opacity', parcelLabelOpacity(filter, filterOptions));
-  }, [filter, filterOptions, loaded]);
+    if (!map) return;
+    applyPatchSet(map, patches, applied.current);
+    applied.current = patches;
+  }, [map, patches]);
 
   const previousSelection = useRef<number | null>(null);
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded) return;
+    if (!map) return;
     const previous = previousSelection.current;
-    if (previous !== null && previous !== selectedParcelId) {
-      map.setFeatureState({ source: PARCEL_SOURCE, id: previous }, { selected: false });
-    }
-    if (selectedParcelId !== null) map.setFeatureState({ source: PARCEL_SOURCE, id: selectedParcelId }, { selected: true });
+    if (previous !== null && previous !== selectedParcelId) map.setFeatureState(featureKey(previous), { selected: false });
+    if (selectedParcelId !== null) map.setFeatureState(featureKey(selectedParcelId), { selected: true });
     previousSelection.current = selectedParcelId;
-  }, [selectedParcelId, loaded]);
+    if (selectedParcelId === null) return;
+    // Report what the tiles say about it, as soon as a tile holding it is loaded.
+    const report = () => {
+      const f = map.querySourceFeatures(PARCEL_SOURCE, { sourceLayer: PARCEL_SOURCE_LAYER, filter: ['==', ['id'], selectedParcelId] })[0];
+      const parcel = f ? mapParcel(f) : null;
+      if (!parcel) return false;
+      onSelectedRef.current?.(parcel);
+      map.off('idle', onIdle);
+      return true;
+    };
+    const onIdle = () => void report();
+    if (!report()) map.on('idle', onIdle);
+    return () => {
+      map.off('idle', onIdle);
+    };
+  }, [map, selectedParcelId]);
+
+  useEffect(() => {
+    map?.getSource<GeoJSONSource>(FOOTPRINT_SOURCE)?.setData(footprints ?? { type: 'FeatureCollection', features: [] });
+  }, [map, footprints]);
+  useEffect(() => {
+    if (!map || selectedFootprint === null || !map.getSource(FOOTPRINT_SOURCE)) return;
+    const key = { source: FOOTPRINT_SOURCE, id: selectedFootprint };
+    map.setFeatureState(key, { selected: true });
+    return () => {
+      if (map.getSource(FOOTPRINT_SOURCE)) map.setFeatureState(key, { selected: false });
+    };
+  }, [map, selectedFootprint, footprints]);
+
+  // The viewport's GeoJSON: for the extrusions in 3D, and for names at street zoom.
+  const wantViewport = useCallback((zoom: number) => view3d || zoom >= PARCEL_LABEL_MINZOOM - 0.3, [view3d]);
+  const viewport = useViewportParcels(map, wantViewport);
+  useParcelLabels(map, view3d ? null : viewport.parcels, theme.gradeOverrides);
 
   const failed3d = useParcels3D({
-    map: loaded ? mapRef.current : null,
+    map,
     view3d,
-    parcels,
-    filter,
-    filterOptions,
+    parcels: viewport.parcels,
+    filter: theme.filter,
+    gradeOverrides: theme.gradeOverrides,
     selectedParcelId,
     onClick: (p) => onClickRef.current(p),
-    onHover: setHover,
+    onHover: (h) => setHover(h ? { ...h, target: { kind: 'parcel', parcel: h.parcel, summary: h.summary } } : null),
   });
 
   useEffect(() => {
-    const map = mapRef.current;
     if (!map || !focus) return;
     const [w, s, e, n] = focus.bbox;
     // Keep the tilt and rotation of the 3D mode while flying.
     map.fitBounds([w, s, e, n], { padding: 100, maxZoom: 16.5, duration: 900, bearing: map.getBearing(), pitch: map.getPitch() });
-  }, [focus]);
+  }, [map, focus]);
+
+  const changesByCode = useMemo(
+    () => (theme.changes ? new Map<string, ParcelChange>(theme.changes.map((c) => [c.code, c])) : null),
+    [theme.changes],
+  );
+  const context: HoverContext = { colorMode: theme.colorMode, gradeOverrides: theme.gradeOverrides, changes: changesByCode, regionNames };
+  const notice = view3d ? (failed3d ? `三维模式加载失败：${failed3d}` : viewport.error) : null;
 
   return (
     <div className="map-wrap">
       <div ref={containerRef} className="map" data-testid="map" />
-      {hover ? <HoverCard hover={hover} colorMode={view3d ? 'grade' : colorMode} /> : null}
-      {failed3d && view3d ? (
+      {hover ? <HoverCard hover={hover} context={context} /> : null}
+      {notice ? (
         <div className="notice" role="status">
-          三维模式加载失败：{failed3d}
+          {notice}
         </div>
       ) : null}
-    </div>
-  );
-}
-
-function HoverCard({ hover, colorMode }: { hover: Hover; colorMode: ParcelStyle['colorMode'] }) {
-  const { parcel, x, y, width, height } = hover;
-  const cls = classOf(parcel.taxPerMuWan);
-  const g = gradeOf(parcel.grade);
-  const gradeLine = (
-    <div key="grade">
-      <span className="swatch" style={{ background: g.color }} aria-hidden />
-      {parcel.grade ? `${g.letter} 级 · ${g.name}` : '未评价'}
-    </div>
-  );
-  const taxLine = (
-    <div key="tax">
-      <span className="swatch" style={{ background: cls.color }} aria-hidden />
-      亩均税收 {withUnit(parcel.taxPerMuWan, TAX_UNIT, 2)}
-      {parcel.year ? ` · ${parcel.year}` : ''}
-      {cls.note ? ` · ${cls.note}` : ''}
-    </div>
-  );
-  // Open towards the larger free side, so the card never runs off the map.
-  const position = {
-    ...(x < width - 320 ? { left: x + 14 } : { right: width - x + 14 }),
-    ...(y < height - 140 ? { top: y + 14 } : { bottom: height - y + 14 }),
-  };
-  return (
-    <div className="hover-card" style={position} role="tooltip">
-      <div className="hover-title">
-        {parcel.enterpriseNames || '无关联企业'}
-        {parcel.enterpriseCount > 3 ? ` 等 ${parcel.enterpriseCount} 家` : ''}
-      </div>
-      <div className="mono hover-code">{parcel.code}</div>
-      <div>
-        {formatMu(parcel.areaMu)} · {parcel.landUseName}
-      </div>
-      {colorMode === 'grade' ? [gradeLine, taxLine] : [taxLine, gradeLine]}
     </div>
   );
 }

@@ -3,10 +3,14 @@ import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { buildMapStyle, chooseBasemap, labelFontsFor } from './basemap.ts';
 import { LOCAL_FONTS } from './fonts.ts';
+import type { RegionAggregate } from '../api/evaluation-types.ts';
+import { buildChoropleth } from './choropleth.ts';
+import { NO_FILTER } from './parcel-filter.ts';
 import { PARCEL_FILL_LAYER, PARCEL_SOURCE } from './parcel-layers.ts';
-import { parcels, regions, roads } from './test-fixtures.ts';
+import { DEFAULT_MAP_THEME, type MapTheme } from './theme.ts';
+import { regions, roads, tileJson } from './test-fixtures.ts';
 
-const data = { regions, roads, parcels };
+const data = { regions, roads, parcelTiles: tileJson };
 
 /** A stand-in for a third-party vector basemap (like an intranet 天地图 style). */
 function remoteStyle(): StyleSpecification {
@@ -24,6 +28,15 @@ function remoteStyle(): StyleSpecification {
         layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans Regular'] },
       },
     ],
+  };
+}
+
+function aggregate(code: string, tax: number, lowCoverage = false): RegionAggregate {
+  return {
+    code, name: code, level: 'cluster', units: 1, byGrade: { A: 1, B: 0, C: 0, D: 0, T: 0 }, gradedAreaMu: 1, classTAreaMu: 0,
+    industrialAreaMu: 1, coveragePct: lowCoverage ? 50 : 100, coverageBelowMin: lowCoverage,
+    current: { totals: {}, figures: { taxPerMuWan: tax, vaPerMuWan: null, revenuePerMuWan: null, vaPerTceWan: null, vaPerEmissionWan: null, productivityWanPerPerson: null, rdRatioPct: null } },
+    previous: null, targets: [], rank: 1, rankOf: 1,
   };
 }
 
@@ -55,11 +68,36 @@ describe('chooseBasemap', () => {
 });
 
 describe('buildMapStyle', () => {
-  it('builds a valid offline style with the parcels in it', () => {
+  it('builds a valid offline style with the parcel tiles in it', () => {
     const style = buildMapStyle(data, null);
     expect(validateStyleMin(style)).toEqual([]);
-    expect(style.sources[PARCEL_SOURCE]).toBeDefined();
+    expect(style.sources[PARCEL_SOURCE]).toMatchObject({ type: 'vector', tiles: tileJson.tiles });
     expect(style.glyphs).toBeUndefined();
+  });
+
+  it('stays valid in every view: filtered, by region, in compare, with every overlay', () => {
+    const choropleth = buildChoropleth([aggregate('C1', 10, true)], 'cluster', 'taxPerMuWan', 2025);
+    const themes: MapTheme[] = [
+      { ...DEFAULT_MAP_THEME, filter: { ...NO_FILTER, grades: ['A'], regions: ['C1'], industry: 'C3', taxPerMuWan: { min: 1, max: 9 }, statuses: ['idle'] } },
+      { ...DEFAULT_MAP_THEME, colorMode: 'region', choropleth },
+      { ...DEFAULT_MAP_THEME, changes: [{ code: 'P1', unitId: 'u', name: 'n', from: 'C', to: 'B', direction: 'up', reasons: [] }] },
+      { ...DEFAULT_MAP_THEME, land: { overlays: ['status', 'exit', 'consolidation'], statusAvailable: true, exitParcels: [{ code: 'P1', path: '依规回收' }] } },
+    ];
+    for (const theme of themes) {
+      expect(validateStyleMin(buildMapStyle(data, null, theme))).toEqual([]);
+      expect(validateStyleMin(buildMapStyle(data, remoteStyle(), theme))).toEqual([]);
+    }
+  });
+
+  it('draws the layers in reading order: choropleth, parcels, status under the roads; candidates and selection over them', () => {
+    const ids = buildMapStyle(data, null).layers.map((l) => l.id);
+    const at = (id: string) => ids.indexOf(id);
+    expect(at('mujun-choropleth-fill')).toBeLessThan(at(PARCEL_FILL_LAYER));
+    expect(at(PARCEL_FILL_LAYER)).toBeLessThan(at('mujun-status-low-hatch'));
+    expect(at('mujun-status-idle-outline')).toBeLessThan(at('mujun-road-arterial'));
+    expect(at('mujun-road-arterial')).toBeLessThan(at('mujun-exit-outline'));
+    expect(at('mujun-exit-outline')).toBeLessThan(at('mujun-parcel-selected-outline'));
+    expect(at('mujun-parcel-selected-outline')).toBeLessThan(at('mujun-parcel-label'));
   });
 
   it('puts our layers on top of a remote basemap and keeps its layers first and unchanged', () => {
@@ -67,7 +105,8 @@ describe('buildMapStyle', () => {
     const style = buildMapStyle(data, base);
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.layers.slice(0, 2)).toEqual(base.layers);
-    expect(style.layers.findIndex((l) => l.id === PARCEL_FILL_LAYER)).toBe(2);
+    expect(style.layers[2]!.id).toBe('mujun-choropleth-fill');
+    expect(style.layers.findIndex((l) => l.id === PARCEL_FILL_LAYER)).toBeGreaterThan(2);
     expect(style.glyphs).toBe(base.glyphs);
     expect(style.sources.osm).toEqual(base.sources.osm);
   });

@@ -8,18 +8,15 @@
  * labels on top, and leave roads and place names to the basemap.
  */
 import type { LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
-import type { ParcelCollection, RegionCollection, RoadCollection } from '../api/types.ts';
+import type { RegionCollection, RoadCollection, TileJson } from '../api/types.ts';
 import { LOCAL_FONTS, type LabelFonts } from './fonts.ts';
+import { candidateLayers, FOOTPRINT_SOURCE, footprintSource, statusLayers } from './land-layers.ts';
+import { applyPatches } from './layer-patch.ts';
 import { basemapSources, buildOfflineStyle, outlineLayers, regionLabelLayers } from './offline-style.ts';
-import {
-  DEFAULT_PARCEL_STYLE,
-  PARCEL_SOURCE,
-  parcelLabelLayer,
-  parcelLayers,
-  parcelSelectionLayers,
-  parcelSource,
-  type ParcelStyle,
-} from './parcel-layers.ts';
+import { PARCEL_LABEL_SOURCE, parcelLabelLayer, parcelLabelSource } from './parcel-labels.ts';
+import { PARCEL_SOURCE, parcelLayers, parcelSelectionLayers, parcelTileSource } from './parcel-layers.ts';
+import { choroplethOverLayers, choroplethUnderLayers } from './region-layers.ts';
+import { DEFAULT_MAP_THEME, themePatches, type MapTheme } from './theme.ts';
 
 export type BasemapChoice = { kind: 'offline' } | { kind: 'remote'; styleUrl: string };
 
@@ -71,31 +68,47 @@ export function labelFontsFor(basemap: StyleSpecification): LabelFonts {
 export interface MapData {
   regions: RegionCollection;
   roads: RoadCollection;
-  parcels: ParcelCollection;
+  /** TileJSON of the parcel vector tiles. */
+  parcelTiles: TileJson;
+}
+
+/** Our sources besides the basemap's: parcel tiles and the label points of the viewport's parcels. */
+function parcelSources(data: MapData) {
+  return {
+    [PARCEL_SOURCE]: parcelTileSource(data.parcelTiles),
+    [PARCEL_LABEL_SOURCE]: parcelLabelSource(),
+    [FOOTPRINT_SOURCE]: footprintSource(),
+  };
 }
 
 /**
  * The map's style. With `basemap` null: the offline style with parcels in it. With a fetched
  * remote style: that style, untouched, with our sources and layers appended on top.
- * `parcels` sets the initial colour mode and filter (later changes go through setPaintProperty).
+ * `theme` sets the initial colours, filter and choropleth (later changes are applied as patches).
  */
-export function buildMapStyle(data: MapData, basemap: StyleSpecification | null, parcels: ParcelStyle = DEFAULT_PARCEL_STYLE): StyleSpecification {
+export function buildMapStyle(data: MapData, basemap: StyleSpecification | null, theme: MapTheme = DEFAULT_MAP_THEME): StyleSpecification {
+  const patches = themePatches(theme);
   if (!basemap) {
-    return buildOfflineStyle({
+    const style = buildOfflineStyle({
       regions: data.regions,
       roads: data.roads,
-      extraSources: { [PARCEL_SOURCE]: parcelSource(data.parcels) },
-      under: parcelLayers(parcels),
-      over: parcelSelectionLayers(),
-      top: [parcelLabelLayer(undefined, parcels)],
+      extraSources: parcelSources(data),
+      under: [...choroplethUnderLayers(), ...parcelLayers(theme), ...statusLayers()],
+      over: [...candidateLayers(), ...parcelSelectionLayers(), ...choroplethOverLayers()],
+      top: [parcelLabelLayer(undefined, theme)],
     });
+    return { ...style, layers: applyPatches(style.layers, patches) };
   }
   const fonts = labelFontsFor(basemap);
   const ours: LayerSpecification[] = [
-    ...parcelLayers(parcels),
+    ...choroplethUnderLayers(),
+    ...parcelLayers(theme),
+    ...statusLayers(),
+    ...candidateLayers(fonts),
     ...parcelSelectionLayers(),
     ...outlineLayers(),
-    parcelLabelLayer(fonts, parcels),
+    ...choroplethOverLayers(fonts),
+    parcelLabelLayer(fonts, theme),
     ...regionLabelLayers(fonts),
   ];
   const taken = new Set(basemap.layers.map((l) => l.id));
@@ -106,9 +119,9 @@ export function buildMapStyle(data: MapData, basemap: StyleSpecification | null,
     sources: {
       ...basemap.sources,
       ...basemapSources(data.regions, null),
-      [PARCEL_SOURCE]: parcelSource(data.parcels),
+      ...parcelSources(data),
     },
-    layers: [...basemap.layers, ...ours],
+    layers: [...basemap.layers, ...applyPatches(ours, patches)],
   };
 }
 

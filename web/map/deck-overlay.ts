@@ -7,12 +7,19 @@
 import { PathLayer, PolygonLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type maplibregl from 'maplibre-gl';
-import type { ParcelFeatureProperties } from '../api/types.ts';
+import type { MapParcel, ParcelFeatureProperties } from '../api/types.ts';
 import { selectionOutline, type ExtrudedParcel, type OutlinePath } from './extrusion.ts';
-import { PARCEL_FILL_LAYER, PARCEL_LABEL_LAYER, PARCEL_OUTLINE_LAYER } from './parcel-layers.ts';
+import { PARCEL_LABEL_LAYER } from './parcel-labels.ts';
+import {
+  CELL_FILL_LAYER,
+  PARCEL_FILL_LAYER,
+  PARCEL_OUTLINE_LAYER,
+  PARCEL_SELECTED_HALO_LAYER,
+  PARCEL_SELECTED_LAYER,
+} from './parcel-layers.ts';
 
 /** MapLibre parcel layers the extrusions replace while 3D is on. */
-const HIDDEN_IN_3D = [PARCEL_FILL_LAYER, PARCEL_OUTLINE_LAYER, PARCEL_LABEL_LAYER, 'mujun-parcel-selected-halo', 'mujun-parcel-selected-outline'];
+const HIDDEN_IN_3D = [CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_OUTLINE_LAYER, PARCEL_LABEL_LAYER, PARCEL_SELECTED_HALO_LAYER, PARCEL_SELECTED_LAYER];
 
 const SELECTED_LINE: [number, number, number, number] = [194, 24, 91, 255];
 
@@ -25,15 +32,22 @@ export interface Parcels3DInput {
 }
 
 export interface Parcels3DEvents {
-  onClick: (parcel: ParcelFeatureProperties) => void;
-  onHover: (hover: { x: number; y: number; parcel: ParcelFeatureProperties } | null) => void;
+  onClick: (parcel: MapParcel) => void;
+  onHover: (hover: { x: number; y: number; parcel: MapParcel; summary: ParcelFeatureProperties } | null) => void;
 }
+
+/** A picked extrusion, as the map reports parcels: id and tile attributes, with the GeoJSON summary. */
+export interface Picked3D extends MapParcel {
+  summary: ParcelFeatureProperties;
+}
+
+const picked = (d: ExtrudedParcel): Picked3D => ({ id: d.id, properties: d.tile, summary: d.properties });
 
 export interface Parcels3D {
   update(input: Parcels3DInput): void;
   remove(): void;
   /** The parcel drawn at a canvas point (CSS pixels), for tests and tools. */
-  pick(x: number, y: number): ParcelFeatureProperties | null;
+  pick(x: number, y: number): Picked3D | null;
 }
 
 function layers(input: Parcels3DInput, events: Parcels3DEvents): [PolygonLayer<ExtrudedParcel>, PathLayer<OutlinePath>] {
@@ -51,7 +65,8 @@ function layers(input: Parcels3DInput, events: Parcels3DEvents): [PolygonLayer<E
     material: { ambient: 0.45, diffuse: 0.6, shininess: 16, specularColor: [40, 40, 40] },
     transitions: { getElevation: 500 },
     onHover: (info) => {
-      events.onHover(info.object ? { x: info.x, y: info.y, parcel: info.object.properties } : null);
+      const p = info.object ? picked(info.object) : null;
+      events.onHover(p ? { x: info.x, y: info.y, parcel: p, summary: p.summary } : null);
     },
   });
   const selection = new PathLayer<OutlinePath>({
@@ -85,8 +100,10 @@ export function addParcels3D(map: maplibregl.Map, input: Parcels3DInput, events:
     getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
   });
   map.addControl(overlay as unknown as maplibregl.IControl);
-  const pick = (x: number, y: number) =>
-    (overlay.pickObject({ x, y, radius: 2 }) as { object?: ExtrudedParcel } | null)?.object?.properties ?? null;
+  const pick = (x: number, y: number) => {
+    const object = (overlay.pickObject({ x, y, radius: 2 }) as { object?: ExtrudedParcel } | null)?.object;
+    return object ? picked(object) : null;
+  };
   // Clicks through MapLibre (deck.gl's own click did not fire in interleaved mode under a drag-pan map).
   const onMapClick = (ev: maplibregl.MapMouseEvent) => {
     const parcel = pick(ev.point.x, ev.point.y);

@@ -8,10 +8,11 @@
  * is a thin slab. Parcels the evaluation filter does not keep lie flat and faint.
  */
 import type { Position } from 'geojson';
-import type { ParcelCollection, ParcelFeatureProperties } from '../api/types.ts';
+import type { ParcelCollection, ParcelFeatureProperties, ParcelTileProperties } from '../api/types.ts';
 import { parseHex } from '../lib/color-vision.ts';
+import { effectiveGrade, type GradeOverrides } from './grade-overrides.ts';
 import { gradeOf } from './grades.ts';
-import { parcelMatches, type FilterOptions, type ParcelFilter } from './parcel-filter.ts';
+import { parcelMatches, type FilterableParcel, type ParcelFilter } from './parcel-filter.ts';
 
 export const METRES_PER_TAX_PER_MU = 8;
 export const TAX_CAP_WAN_PER_MU = 100;
@@ -31,7 +32,22 @@ export interface ExtrudedParcel {
   elevationM: number;
   color: Rgba;
   kept: boolean;
+  /** The parcel's full summary (names, area) from the GeoJSON. */
   properties: ParcelFeatureProperties;
+  /** What the map reports for it on click: the tile attributes, or the GeoJSON's where tiles are not loaded. */
+  tile: ParcelTileProperties;
+}
+
+/** Tile-shaped attributes from a GeoJSON summary (no industry or region: the GeoJSON lacks them). */
+export function tileLike(p: ParcelFeatureProperties): ParcelTileProperties {
+  return {
+    code: p.code,
+    ...(p.taxPerMuWan !== null ? { taxPerMuWan: p.taxPerMuWan } : {}),
+    ...(p.grade ? { grade: p.grade } : {}),
+    ...(p.group ? { group: p.group } : {}),
+    landUse: p.landUse,
+    enterpriseCount: p.enterpriseCount,
+  };
 }
 
 /** Height in metres for a 亩均税收 in 万元/亩. */
@@ -40,19 +56,33 @@ export function heightForTax(taxPerMuWan: number | null | undefined): number {
   return Math.max(SLAB_M, Math.min(taxPerMuWan, TAX_CAP_WAN_PER_MU) * METRES_PER_TAX_PER_MU);
 }
 
-export function extrusionData(parcels: ParcelCollection, filter: ParcelFilter, options: FilterOptions): ExtrudedParcel[] {
+/**
+ * The extrusions of the parcels. The filter reads the tile attributes (`tileProps`, by parcel id)
+ * where the tiles are loaded; elsewhere the GeoJSON lacks industry and region, and those two
+ * criteria are not applied rather than dimming every parcel. `overrides` give the chosen run's grades.
+ */
+export function extrusionData(
+  parcels: ParcelCollection,
+  filter: ParcelFilter,
+  overrides: GradeOverrides | null = null,
+  tileProps: ReadonlyMap<number, ParcelTileProperties> = new Map(),
+): ExtrudedParcel[] {
   const out: ExtrudedParcel[] = [];
+  const partial: ParcelFilter = { ...filter, industry: null, regions: null };
   for (const f of parcels.features) {
     if (!f.geometry) continue;
     const p = f.properties;
-    const kept = parcelMatches(p, filter, options);
-    const [r, g, b] = parseHex(gradeOf(p.grade).color);
+    const fromTiles = tileProps.get(p.id);
+    const tile = fromTiles ?? tileLike(p);
+    const props: FilterableParcel = tile;
+    const kept = parcelMatches(props, fromTiles ? filter : partial, overrides);
+    const [r, g, b] = parseHex(gradeOf(effectiveGrade(props, overrides)).color);
     const color: Rgba = [r, g, b, kept ? KEPT_ALPHA : DIMMED_ALPHA];
     const elevationM = kept ? heightForTax(p.taxPerMuWan) : 0;
     const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const polygon of parts) {
       if (!polygon[0] || polygon[0].length < 4) continue;
-      out.push({ id: p.id, polygon, elevationM, color, kept, properties: p });
+      out.push({ id: p.id, polygon, elevationM, color, kept, properties: p, tile });
     }
   }
   // Faint flat parcels first, so kept ones draw over them where they touch.

@@ -56,11 +56,14 @@ export function gradeLabel(grade: string | null | undefined): string {
   return g === NOT_EVALUATED ? g.name : `${g.letter} ${g.name}`;
 }
 
-/** A MapLibre colour expression for a string property holding the grade letter. */
-export function gradeColorExpression(property: string): ExpressionSpecification {
+/**
+ * A MapLibre colour expression for the grade letter: a string property's name, or an expression
+ * giving the letter ('' or anything unknown is "not evaluated").
+ */
+export function gradeColorExpression(grade: string | ExpressionSpecification): ExpressionSpecification {
   return [
     'match',
-    ['coalesce', ['get', property], ''],
+    typeof grade === 'string' ? ['coalesce', ['get', grade], ''] : grade,
     ...GRADE_CLASSES.flatMap((g) => [g.id, g.color]),
     NOT_EVALUATED.color,
   ] as unknown as ExpressionSpecification;

@@ -28,6 +28,8 @@ export const REGION_LABEL_SOURCE = 'mujun-region-labels';
 export const ROAD_SOURCE = 'mujun-roads';
 
 export const FIRST_OUTLINE_LAYER = 'mujun-cluster-outline';
+/** The 组团 and 片区 name layers (the choropleth labels replace them while it shows). */
+export const REGION_NAME_LAYERS = ['mujun-cluster-label', 'mujun-zone-label'] as const;
 
 const INK = '#4a4338';
 const HALO = 'rgba(255,255,255,0.92)';
@@ -183,7 +185,7 @@ export function roadLabelLayer(fonts: LabelFonts = LOCAL_FONTS): LayerSpecificat
 export function regionLabelLayers(fonts: LabelFonts = LOCAL_FONTS): LayerSpecification[] {
   return [
     {
-      id: 'mujun-cluster-label',
+      id: REGION_NAME_LAYERS[0],
       type: 'symbol',
       source: REGION_LABEL_SOURCE,
       filter: levelIs('cluster'),
@@ -198,7 +200,7 @@ export function regionLabelLayers(fonts: LabelFonts = LOCAL_FONTS): LayerSpecifi
       paint: { 'text-color': '#5a4f40', 'text-halo-color': HALO, 'text-halo-width': 2 },
     },
     {
-      id: 'mujun-zone-label',
+      id: REGION_NAME_LAYERS[1],
       type: 'symbol',
       source: REGION_LABEL_SOURCE,
       filter: levelIs('zone'),

@@ -1,119 +1,124 @@
-import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { gradeColorExpression } from './grades.ts';
-import type { FilterOptions } from './parcel-filter.ts';
+import { CHANGE_CLASSES } from './compare.ts';
+import { GRADE_CLASSES } from './grades.ts';
+import { applyPatches } from './layer-patch.ts';
+import { NO_FILTER } from './parcel-filter.ts';
 import {
-  DEFAULT_PARCEL_STYLE,
+  CELL_FILL_LAYER,
+  CELL_OPACITY,
+  DEFAULT_PARCEL_THEME,
   FILL_OPACITY,
   PARCEL_FILL_LAYER,
-  PARCEL_LABEL_LAYER,
+  PARCEL_OUTLINE_LAYER,
+  PARCEL_SELECTED_HALO_LAYER,
   PARCEL_SOURCE,
-  parcelFillOpacity,
-  parcelLabelLayer,
   parcelLayers,
+  parcelPatches,
   parcelSelectionLayers,
-  parcelSource,
-  type ParcelStyle,
+  parcelTileSource,
+  type ParcelTheme,
 } from './parcel-layers.ts';
-import { taxColorExpression } from './tax-classes.ts';
-import { parcels } from './test-fixtures.ts';
+import { VALUE_CLASSES } from './tax-classes.ts';
+import { css, evaluate, evaluateColor } from './test-expressions.ts';
+import { tileJson } from './test-fixtures.ts';
 
-const filtered: ParcelStyle = {
-  colorMode: 'tax',
-  filter: { grades: ['C', 'D'], group: 'below' },
-  filterOptions: { groupKnown: true },
-};
+const filtered: ParcelTheme = { ...DEFAULT_PARCEL_THEME, colorMode: 'tax', filter: { ...NO_FILTER, grades: ['C', 'D'], group: 'below' } };
 
-function styleWithParcels(style: ParcelStyle = DEFAULT_PARCEL_STYLE): StyleSpecification {
-  return {
-    version: 8,
-    sources: { [PARCEL_SOURCE]: parcelSource(parcels) },
-    layers: [...parcelLayers(style), ...parcelSelectionLayers(), parcelLabelLayer(undefined, style)],
-  };
+function styleWith(theme: ParcelTheme = DEFAULT_PARCEL_THEME): StyleSpecification {
+  return { version: 8, sources: { [PARCEL_SOURCE]: parcelTileSource(tileJson) }, layers: [...parcelLayers(theme), ...parcelSelectionLayers()] };
 }
 
-/** Evaluate a paint expression for a given feature-state and properties, as MapLibre would. */
-function evaluatePaint(
-  value: unknown,
-  type: 'number' | 'color',
-  state: Record<string, boolean>,
-  properties: Record<string, unknown> = {},
-): unknown {
-  const parsed = createExpression(value, {
-    type,
-    'property-type': 'data-driven',
-    expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
-  } as never);
-  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-  return parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never, state);
-}
-
-function fillPaint(style?: ParcelStyle): Record<string, unknown> {
-  return (parcelLayers(style).find((l) => l.id === PARCEL_FILL_LAYER) as { paint: Record<string, unknown> }).paint;
-}
+const paintOf = (theme: ParcelTheme, id: string) => parcelPatches(theme)[id]!.paint!;
 
 describe('parcel layers', () => {
-  it('validate against the style spec, plain and filtered', () => {
-    expect(validateStyleMin(styleWithParcels())).toEqual([]);
-    expect(validateStyleMin(styleWithParcels(filtered))).toEqual([]);
+  it('validate against the style spec: plain, filtered, by region and in compare', () => {
+    expect(validateStyleMin(styleWith())).toEqual([]);
+    expect(validateStyleMin(styleWith(filtered))).toEqual([]);
+    expect(validateStyleMin(styleWith({ ...DEFAULT_PARCEL_THEME, colorMode: 'region' }))).toEqual([]);
+    const changes = [{ code: 'P1', unitId: 'u', name: 'n', from: 'C' as const, to: 'B' as const, direction: 'up' as const, reasons: [] }];
+    expect(validateStyleMin(styleWith({ ...DEFAULT_PARCEL_THEME, changes }))).toEqual([]);
   });
 
-  it('key feature-state by the parcel id property', () => {
-    expect(parcelSource(parcels).promoteId).toBe('id');
+  it('draw the parcel vector tiles: cells below zoom 12, parcels from 12, the ids as feature-state keys', () => {
+    const source = parcelTileSource(tileJson);
+    expect(source).toMatchObject({ type: 'vector', tiles: tileJson.tiles, minzoom: 6, maxzoom: 16 });
+    const [cells, fill, outline] = parcelLayers();
+    expect(cells).toMatchObject({ id: CELL_FILL_LAYER, 'source-layer': 'parcel_cells', maxzoom: 12 });
+    expect(fill).toMatchObject({ id: PARCEL_FILL_LAYER, 'source-layer': 'parcels', minzoom: 12 });
+    expect(outline).toMatchObject({ id: PARCEL_OUTLINE_LAYER, 'source-layer': 'parcels' });
   });
 
-  it('colour the fill by grade by default, and by the tax class in 亩均税收 mode', () => {
-    expect(fillPaint()['fill-color']).toEqual(gradeColorExpression('grade'));
-    expect(fillPaint(filtered)['fill-color']).toEqual(taxColorExpression('taxPerMuWan'));
+  it('colour parcels by grade by default and by tax class in 亩均税收 mode; cells always by tax', () => {
+    const grade = paintOf(DEFAULT_PARCEL_THEME, PARCEL_FILL_LAYER)['fill-color'];
+    for (const g of GRADE_CLASSES) expect(evaluateColor(grade, { grade: g.id })).toBe(css(g.color));
+    const tax = paintOf(filtered, PARCEL_FILL_LAYER)['fill-color'];
+    expect(evaluateColor(tax, { taxPerMuWan: 12 })).toBe(css(VALUE_CLASSES[2]!.color));
+    const cells = (parcelLayers()[0] as { paint: Record<string, unknown> }).paint;
+    expect(evaluateColor(cells['fill-color'], { taxPerMuWan: 3 })).toBe(css(VALUE_CLASSES[0]!.color));
+    expect(cells['fill-opacity']).toBe(CELL_OPACITY);
+  });
+
+  it('colour by the chosen run where it differs from the tiles', () => {
+    const theme: ParcelTheme = { ...DEFAULT_PARCEL_THEME, gradeOverrides: new Map([['P1', 'A']]) };
+    const color = paintOf(theme, PARCEL_FILL_LAYER)['fill-color'];
+    expect(evaluateColor(color, { code: 'P1', grade: 'D' })).toBe(css(GRADE_CLASSES[0]!.color));
+    expect(evaluateColor(color, { code: 'P2', grade: 'D' })).toBe(css(GRADE_CLASSES[3]!.color));
+  });
+
+  it('colour by change in year compare, whatever the colour mode', () => {
+    const changes = [
+      { code: 'P1', unitId: 'a', name: 'a', from: 'C' as const, to: 'A' as const, direction: 'up' as const, reasons: [] },
+      { code: 'P2', unitId: 'b', name: 'b', from: 'B' as const, to: 'D' as const, direction: 'down' as const, reasons: [] },
+    ];
+    const color = paintOf({ ...filtered, changes }, PARCEL_FILL_LAYER)['fill-color'];
+    expect(evaluateColor(color, { code: 'P1' })).toBe(css(CHANGE_CLASSES[0]!.color));
+    expect(evaluateColor(color, { code: 'P2' })).toBe(css(CHANGE_CLASSES[1]!.color));
+    expect(evaluateColor(color, { code: 'P3' })).toBe(css(CHANGE_CLASSES[3]!.color));
   });
 
   it('dim parcels the filter does not keep, but never the selected one', () => {
-    const opacity = fillPaint(filtered)['fill-opacity'];
+    const opacity = paintOf(filtered, PARCEL_FILL_LAYER)['fill-opacity'];
     const kept = { grade: 'D', group: 'below' };
     const other = { grade: 'A', group: 'below' };
-    expect(evaluatePaint(opacity, 'number', {}, kept)).toBe(FILL_OPACITY.normal);
-    expect(evaluatePaint(opacity, 'number', { hover: true }, kept)).toBe(FILL_OPACITY.hover);
-    expect(evaluatePaint(opacity, 'number', {}, other)).toBe(FILL_OPACITY.dimmed);
-    expect(evaluatePaint(opacity, 'number', { hover: true }, other)).toBe(FILL_OPACITY.dimmed);
-    expect(evaluatePaint(opacity, 'number', { selected: true }, other)).toBe(FILL_OPACITY.selected);
-    expect(evaluatePaint(opacity, 'number', {}, { grade: null })).toBe(FILL_OPACITY.dimmed);
+    expect(evaluate(opacity, 'number', kept)).toBe(FILL_OPACITY.normal);
+    expect(evaluate(opacity, 'number', kept, { hover: true })).toBe(FILL_OPACITY.hover);
+    expect(evaluate(opacity, 'number', other)).toBe(FILL_OPACITY.dimmed);
+    expect(evaluate(opacity, 'number', other, { hover: true })).toBe(FILL_OPACITY.dimmed);
+    expect(evaluate(opacity, 'number', other, { selected: true })).toBe(FILL_OPACITY.selected);
+    expect(evaluate(opacity, 'number', {})).toBe(FILL_OPACITY.dimmed);
   });
 
   it('dim nothing without a filter', () => {
-    const opacity = parcelFillOpacity({ grades: [], group: null }, { groupKnown: true });
-    for (const grade of ['A', 'T', null]) expect(evaluatePaint(opacity, 'number', {}, { grade })).toBe(FILL_OPACITY.normal);
+    const opacity = paintOf(DEFAULT_PARCEL_THEME, PARCEL_FILL_LAYER)['fill-opacity'];
+    for (const grade of ['A', 'T', undefined]) expect(evaluate(opacity, 'number', { grade })).toBe(FILL_OPACITY.normal);
   });
 
-  it('ignore the group on the map when parcels do not carry it', () => {
-    const unknown: FilterOptions = { groupKnown: false };
-    const opacity = parcelFillOpacity({ grades: ['A'], group: 'above' }, unknown);
-    expect(evaluatePaint(opacity, 'number', {}, { grade: 'A' })).toBe(FILL_OPACITY.normal);
+  it('leave only outlines in region mode, so the choropleth shows through; hide the cells', () => {
+    const region: ParcelTheme = { ...DEFAULT_PARCEL_THEME, colorMode: 'region' };
+    expect(evaluate(paintOf(region, PARCEL_FILL_LAYER)['fill-opacity'], 'number', { grade: 'A' })).toBe(0);
+    expect(evaluate(paintOf(region, PARCEL_FILL_LAYER)['fill-opacity'], 'number', {}, { selected: true })).toBeGreaterThan(0);
+    expect(paintOf(region, CELL_FILL_LAYER)['fill-opacity']).toBe(0);
   });
 
-  it('fade the labels of dimmed parcels', () => {
-    const label = parcelLabelLayer(undefined, filtered) as { id: string; paint: Record<string, unknown> };
-    expect(label.id).toBe(PARCEL_LABEL_LAYER);
-    expect(evaluatePaint(label.paint['text-opacity'], 'number', {}, { grade: 'C', group: 'below' })).toBe(1);
-    expect(evaluatePaint(label.paint['text-opacity'], 'number', {}, { grade: 'B', group: 'below' })).toBeLessThan(0.5);
-    expect(evaluatePaint(label.paint['text-opacity'], 'number', { selected: true }, { grade: 'B', group: 'below' })).toBe(1);
+  it('build the layers with their patches already applied', () => {
+    const built = parcelLayers(filtered);
+    const patched = applyPatches(parcelLayers(), parcelPatches(filtered));
+    expect(built.map((l) => (l as { paint?: unknown }).paint)).toEqual(patched.map((l) => (l as { paint?: unknown }).paint));
   });
 
   it('show the selection halo only for the selected parcel', () => {
-    const halo = parcelSelectionLayers().find((l) => l.id === 'mujun-parcel-selected-halo') as { paint: Record<string, unknown> };
-    expect(evaluatePaint(halo.paint['line-opacity'], 'number', { selected: true })).toBe(1);
-    expect(evaluatePaint(halo.paint['line-opacity'], 'number', {})).toBe(0);
-    expect(evaluatePaint(halo.paint['line-opacity'], 'number', { hover: true })).toBe(0);
+    const halo = parcelSelectionLayers().find((l) => l.id === PARCEL_SELECTED_HALO_LAYER) as { paint: Record<string, unknown> };
+    expect(evaluate(halo.paint['line-opacity'], 'number', {}, { selected: true })).toBe(1);
+    expect(evaluate(halo.paint['line-opacity'], 'number', {})).toBe(0);
+    expect(evaluate(halo.paint['line-opacity'], 'number', {}, { hover: true })).toBe(0);
   });
 
   it('thicken the outline on hover', () => {
-    const outline = parcelLayers().find((l) => l.id === 'mujun-parcel-outline') as { paint: Record<string, unknown> };
-    const plain = evaluatePaint(outline.paint['line-width'], 'number', {}) as number;
-    const hovered = evaluatePaint(outline.paint['line-width'], 'number', { hover: true }) as number;
+    const outline = parcelLayers().find((l) => l.id === PARCEL_OUTLINE_LAYER) as { paint: Record<string, unknown> };
+    const plain = evaluate(outline.paint['line-width'], 'number', {}) as number;
+    const hovered = evaluate(outline.paint['line-width'], 'number', {}, { hover: true }) as number;
     expect(hovered).toBeGreaterThan(plain);
-  });
-
-  it('do not touch the parcels they are given', () => {
-    expect(parcelSource(parcels).data).toBe(parcels);
   });
 });

@@ -1,157 +1,178 @@
 /**
- * The parcels source and its layers: a fill coloured by the latest grade or by the 亩均税收 class,
- * dimmed where the evaluation filters do not match, a white halo and a dark outline for the
- * selected parcel, a thin outline otherwise, and names at street zoom.
- * Hover and selection are feature-state (`hover`, `selected`), keyed by the parcel id.
- * Colour mode and filter change at run time through the paint builders below (`setPaintProperty`).
+ * The parcels, from the server's vector tiles: below zoom 12 a grid of cells (count, area and
+ * 亩均税收 of the parcels in each), from zoom 12 every parcel with its attributes. Parcels are
+ * filled by grade (of the chosen run), by 亩均税收 class or, in year compare, by how the grade
+ * moved; dimmed where the filters do not keep them; outlined thin, dark under the pointer, and
+ * haloed when selected. Hover and selection are feature-state (`hover`, `selected`) keyed by the
+ * tile feature id, which is the parcel id.
+ *
+ * The layers are built once (`parcelLayers`); what changes with the view — colours, opacity — is
+ * in `parcelPaint`, applied with setPaintProperty, so nothing reloads.
  */
-import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
-import type { ParcelCollection } from '../api/types.ts';
-import { LOCAL_FONTS, type LabelFonts } from './fonts.ts';
+import type {
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
+import type { TileJson } from '../api/types.ts';
+import type { ParcelChange } from '../lib/parcel-changes.ts';
+import { changeColorExpression } from './compare.ts';
+import { gradeValueExpression, type GradeOverrides } from './grade-overrides.ts';
 import { gradeColorExpression } from './grades.ts';
-import { NO_FILTER, parcelMatchExpression, type FilterOptions, type ParcelFilter } from './parcel-filter.ts';
+import type { LayerPatch } from './layer-patch.ts';
+import { NO_FILTER, parcelMatchExpression, type ParcelFilter } from './parcel-filter.ts';
 import { taxColorExpression } from './tax-classes.ts';
 
 export const PARCEL_SOURCE = 'mujun-parcels';
+/** Tile layers of the parcel source. */
+export const PARCEL_SOURCE_LAYER = 'parcels';
+export const CELL_SOURCE_LAYER = 'parcel_cells';
+/** First zoom with individual parcels in the tiles (server/tiles/zoom-plan.ts). */
+export const PARCEL_MINZOOM = 12;
+
+export const CELL_FILL_LAYER = 'mujun-cell-fill';
 export const PARCEL_FILL_LAYER = 'mujun-parcel-fill';
 export const PARCEL_OUTLINE_LAYER = 'mujun-parcel-outline';
-export const PARCEL_LABEL_LAYER = 'mujun-parcel-label';
+export const PARCEL_SELECTED_HALO_LAYER = 'mujun-parcel-selected-halo';
+export const PARCEL_SELECTED_LAYER = 'mujun-parcel-selected-outline';
 
-/** 着色: by the latest evaluation grade (default) or by the 亩均税收 class. */
-export type ColorMode = 'grade' | 'tax';
-export const COLOR_MODES: readonly ColorMode[] = ['grade', 'tax'];
+/**
+ * 着色: by grade (default), by 亩均税收 class, or by region (the choropleth of region aggregates,
+ * with parcels drawn as outlines only).
+ */
+export type ColorMode = 'grade' | 'tax' | 'region';
+export const COLOR_MODES: readonly ColorMode[] = ['grade', 'tax', 'region'];
 
-export interface ParcelStyle {
+/** What the parcels show; everything the paint depends on. */
+export interface ParcelTheme {
   colorMode: ColorMode;
   filter: ParcelFilter;
-  filterOptions: FilterOptions;
+  /** Grades of the chosen run where they differ from the tiles' (latest) run. */
+  gradeOverrides: GradeOverrides | null;
+  /** Year compare: when set, parcels are coloured by their change instead. */
+  changes: readonly ParcelChange[] | null;
 }
 
-export const DEFAULT_PARCEL_STYLE: ParcelStyle = Object.freeze({ colorMode: 'grade', filter: NO_FILTER, filterOptions: { groupKnown: false } });
+export const DEFAULT_PARCEL_THEME: ParcelTheme = Object.freeze({ colorMode: 'grade', filter: NO_FILTER, gradeOverrides: null, changes: null });
 
 /** Fill opacities: normal, hovered, selected, and dimmed by the filter. */
 export const FILL_OPACITY = Object.freeze({ normal: 0.8, hover: 0.92, selected: 0.95, dimmed: 0.12 });
-
-export type ParcelState = { hover?: boolean; selected?: boolean };
+/** Cells are a summary, drawn a little lighter than parcels. */
+export const CELL_OPACITY = 0.72;
 
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
-/** `promoteId: 'id'` makes the `id` property the feature-state key, whatever `feature.id` holds. */
-export function parcelSource(parcels: ParcelCollection): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: parcels, promoteId: 'id' };
+/**
+ * The vector source for the parcels TileJSON (its tile URLs carry the data version). MapLibre draws
+ * vector tiles 512 px wide, so tile zoom = map zoom: cells up to map zoom 12, parcels from there.
+ */
+export function parcelTileSource(tileJson: TileJson): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: tileJson.tiles,
+    minzoom: tileJson.minzoom,
+    maxzoom: tileJson.maxzoom,
+    ...(tileJson.bounds ? { bounds: tileJson.bounds } : {}),
+  };
 }
 
-/** The fill colour for a colour mode. */
-export function parcelFillColor(mode: ColorMode): ExpressionSpecification {
-  return mode === 'grade' ? gradeColorExpression('grade') : taxColorExpression('taxPerMuWan');
+/** The fill colour for a theme. */
+export function parcelFillColor(theme: ParcelTheme): ExpressionSpecification {
+  if (theme.changes) return changeColorExpression(theme.changes);
+  if (theme.colorMode === 'tax') return taxColorExpression('taxPerMuWan');
+  return gradeColorExpression(gradeValueExpression(theme.gradeOverrides));
 }
 
 /** Fill opacity: the selected parcel always shows; parcels the filter does not keep are dimmed. */
-export function parcelFillOpacity(filter: ParcelFilter, options: FilterOptions): ExpressionSpecification {
-  const matches = parcelMatchExpression(filter, options);
+export function parcelFillOpacity(theme: ParcelTheme): ExpressionSpecification | number {
   const { normal, hover, selected, dimmed } = FILL_OPACITY;
+  // The choropleth shows through: parcels are outlines only, but stay clickable.
+  if (theme.colorMode === 'region' && !theme.changes) return ['case', isSelected, 0.35, isHovered, 0.25, 0];
+  const matches = parcelMatchExpression(theme.filter, theme.gradeOverrides);
   if (matches === true) return ['case', isSelected, selected, isHovered, hover, normal];
-  return ['case', isSelected, selected, matches as ExpressionSpecification, ['case', isHovered, hover, normal], dimmed];
+  return ['case', isSelected, selected, matches, ['case', isHovered, hover, normal], dimmed];
 }
 
 /** Labels of dimmed parcels fade with them; the selected parcel's label stays. */
-export function parcelLabelOpacity(filter: ParcelFilter, options: FilterOptions): ExpressionSpecification | number {
-  const matches = parcelMatchExpression(filter, options);
-  return matches === true ? 1 : ['case', isSelected, 1, matches as ExpressionSpecification, 1, 0.2];
+export function parcelLabelOpacity(theme: ParcelTheme): ExpressionSpecification | number {
+  const matches = parcelMatchExpression(theme.filter, theme.gradeOverrides);
+  return matches === true ? 1 : ['case', isSelected, 1, matches, 1, 0.2];
 }
 
-/** Fill and thin outline, drawn under the roads so the street grid stays readable at district zoom. */
-export function parcelLayers(style: ParcelStyle = DEFAULT_PARCEL_STYLE): LayerSpecification[] {
-  return [
-    {
-      id: PARCEL_FILL_LAYER,
-      type: 'fill',
-      source: PARCEL_SOURCE,
+/** Paint of each parcel layer for a theme: what changes in place when the view changes. */
+export function parcelPatches(theme: ParcelTheme): Record<string, LayerPatch> {
+  const regionMode = theme.colorMode === 'region' && !theme.changes;
+  return {
+    [CELL_FILL_LAYER]: {
+      paint: { 'fill-opacity': regionMode ? 0 : theme.changes ? 0.3 : CELL_OPACITY },
+    },
+    [PARCEL_FILL_LAYER]: {
+      paint: { 'fill-color': parcelFillColor(theme), 'fill-opacity': parcelFillOpacity(theme) },
+    },
+    [PARCEL_OUTLINE_LAYER]: {
       paint: {
-        'fill-color': parcelFillColor(style.colorMode),
-        'fill-opacity': parcelFillOpacity(style.filter, style.filterOptions),
+        'line-color': ['case', isHovered, '#2b2620', regionMode ? '#5d5548' : '#ffffff'],
+        'line-opacity': ['case', isHovered, 0.9, regionMode ? 0.45 : 0.85],
       },
     },
-    {
-      id: PARCEL_OUTLINE_LAYER,
-      type: 'line',
-      source: PARCEL_SOURCE,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': ['case', isHovered, '#2b2620', '#ffffff'],
-        'line-opacity': ['case', isHovered, 0.9, 0.85],
-        // `zoom` may only be the input of a top-level interpolate, so hover is decided per stop.
-        'line-width': [
-          'interpolate', ['linear'], ['zoom'],
-          11, ['case', isHovered, 2, 0.3],
-          14, ['case', isHovered, 2, 0.8],
-          17, ['case', isHovered, 2.4, 1.4],
-        ],
-      },
+  };
+}
+
+/** Cells below zoom 12; parcel fill and thin outline from zoom 12. Drawn under the roads. */
+export function parcelLayers(theme: ParcelTheme = DEFAULT_PARCEL_THEME): LayerSpecification[] {
+  const patches = parcelPatches(theme);
+  const paint = (id: string) => patches[id]!.paint;
+  const cells: FillLayerSpecification = {
+    id: CELL_FILL_LAYER,
+    type: 'fill',
+    source: PARCEL_SOURCE,
+    'source-layer': CELL_SOURCE_LAYER,
+    maxzoom: PARCEL_MINZOOM,
+    paint: { 'fill-color': taxColorExpression('taxPerMuWan'), 'fill-antialias': false, ...paint(CELL_FILL_LAYER) },
+  };
+  const fill: FillLayerSpecification = {
+    id: PARCEL_FILL_LAYER,
+    type: 'fill',
+    source: PARCEL_SOURCE,
+    'source-layer': PARCEL_SOURCE_LAYER,
+    minzoom: PARCEL_MINZOOM,
+    paint: paint(PARCEL_FILL_LAYER) as FillLayerSpecification['paint'],
+  };
+  const outline: LineLayerSpecification = {
+    id: PARCEL_OUTLINE_LAYER,
+    type: 'line',
+    source: PARCEL_SOURCE,
+    'source-layer': PARCEL_SOURCE_LAYER,
+    minzoom: PARCEL_MINZOOM,
+    layout: { 'line-join': 'round' },
+    paint: {
+      ...(paint(PARCEL_OUTLINE_LAYER) as LineLayerSpecification['paint']),
+      // `zoom` may only be the input of a top-level interpolate, so hover is decided per stop.
+      'line-width': [
+        'interpolate', ['linear'], ['zoom'],
+        12, ['case', isHovered, 2, 0.35],
+        14, ['case', isHovered, 2, 0.8],
+        17, ['case', isHovered, 2.4, 1.4],
+      ],
     },
-  ];
+  };
+  return [cells, fill, outline];
 }
 
 /** The selected parcel's halo and outline, drawn over the roads so a selection is never hidden. */
 export function parcelSelectionLayers(): LayerSpecification[] {
-  return [
-    {
-      // Halo then ink: the selected parcel reads on every class colour and on the basemap.
-      id: 'mujun-parcel-selected-halo',
-      type: 'line',
-      source: PARCEL_SOURCE,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', isSelected, 1, 0] },
-    },
-    {
-      id: 'mujun-parcel-selected-outline',
-      type: 'line',
-      source: PARCEL_SOURCE,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#c2185b', 'line-width': 2.6, 'line-opacity': ['case', isSelected, 1, 0] },
-    },
-  ];
-}
-
-/** Enterprise names, grade and 亩均税收 on each parcel, once parcels are large on screen. */
-export function parcelLabelLayer(fonts: LabelFonts = LOCAL_FONTS, style: ParcelStyle = DEFAULT_PARCEL_STYLE): LayerSpecification {
-  return {
-    id: PARCEL_LABEL_LAYER,
-    type: 'symbol',
+  const line = (id: string, color: string, width: number): LineLayerSpecification => ({
+    id,
+    type: 'line',
     source: PARCEL_SOURCE,
-    minzoom: 14.8,
-    filter: ['>', ['get', 'enterpriseCount'], 0],
-    layout: {
-      'text-field': [
-        'format',
-        ['get', 'enterpriseNames'],
-        {},
-        '\n',
-        {},
-        [
-          'concat',
-          ['case', ['==', ['typeof', ['get', 'grade']], 'string'], ['concat', ['get', 'grade'], ' 级 · '], ''],
-          [
-            'case',
-            ['==', ['typeof', ['get', 'taxPerMuWan']], 'number'],
-            ['concat', ['number-format', ['get', 'taxPerMuWan'], { 'max-fraction-digits': 1 }], ' 万元/亩'],
-            '无税收数据',
-          ],
-        ],
-        { 'font-scale': 0.85 },
-      ],
-      'text-font': fonts.regular,
-      'text-size': 11,
-      'text-max-width': 9,
-      'text-padding': 2,
-      'text-optional': true,
-    },
-    paint: {
-      'text-color': '#2f2a24',
-      'text-halo-color': 'rgba(255,255,255,0.9)',
-      'text-halo-width': 1.4,
-      'text-opacity': parcelLabelOpacity(style.filter, style.filterOptions),
-    },
-  };
+    'source-layer': PARCEL_SOURCE_LAYER,
+    minzoom: PARCEL_MINZOOM,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': color, 'line-width': width, 'line-opacity': ['case', isSelected, 1, 0] },
+  });
+  // Halo then ink: the selected parcel reads on every class colour and on the basemap.
+  return [line(PARCEL_SELECTED_HALO_LAYER, '#ffffff', 6), line(PARCEL_SELECTED_LAYER, '#c2185b', 2.6)];
 }

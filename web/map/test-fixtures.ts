@@ -1,5 +1,5 @@
 /** A tiny district for the map builders' tests, deep-frozen so a builder that mutates its input fails loudly. */
-import type { ParcelCollection, RegionCollection, RoadCollection } from '../api/types.ts';
+import type { ParcelCollection, RegionCollection, RoadCollection, TileJson } from '../api/types.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -91,3 +91,27 @@ export const parcels: ParcelCollection = deepFreeze({
     },
   ],
 }) as ParcelCollection;
+
+/** The parcel TileJSON as the server sends it (fields as in server/db/queries/tiles.ts). */
+export const tileJson: TileJson = deepFreeze<TileJson>({
+  tilejson: '3.0.0',
+  tiles: ['http://127.0.0.1:8787/tiles/parcels/{z}/{x}/{y}.mvt?v=i1r1'],
+  minzoom: 6,
+  maxzoom: 16,
+  bounds: [106.28, 29.58, 106.36, 29.64],
+  vector_layers: [
+    { id: 'parcels', minzoom: 12, maxzoom: 16, fields: { code: '', taxPerMuWan: '', industry: '', scale: '', region: '', landUse: '', enterpriseCount: '', grade: '', group: '' } },
+    { id: 'parcel_cells', minzoom: 0, maxzoom: 11, fields: { count: '', areaMu: '', taxPerMuWan: '' } },
+  ],
+});
+
+/** Parcels as tile features carry them: every combination the filters look at, absent attributes included. */
+export const tileParcels: readonly Record<string, unknown>[] = deepFreeze([
+  { code: 'P1', grade: 'A', group: 'above', region: 'C1', industry: 'C3670', taxPerMuWan: 42.5, flags: '' },
+  { code: 'P2', grade: 'C', group: 'below', region: 'C2', industry: 'C3982', taxPerMuWan: 4.2, flags: 'low_tax_per_mu,low_far' },
+  { code: 'P3', grade: 'D', group: 'above', region: 'C1', industry: 'C2720', taxPerMuWan: 5, flags: 'idle,supplied_not_used' },
+  { code: 'P4', grade: 'T', group: 'below', region: 'C3', industry: 'D4411', taxPerMuWan: -1.5 },
+  { code: 'P5', region: 'C2', taxPerMuWan: 20, flags: 'built_not_producing' },
+  { code: 'P6' },
+  { code: 'P7', grade: 'B', group: 'above', region: 'C1', industry: 'C36', taxPerMuWan: 10, flags: 'idle_halted,vacant_floor_area' },
+]);

@@ -1,66 +1,74 @@
 /**
- * The map app: header with search and view switches, the evaluation results on the left, the
- * parcel map with its legend, and the 一码关联 panel on the right. The app owns selection, colour
- * mode and the evaluation filter; the map and the panels only report and display them, and the
- * address bar mirrors them (url-state.ts) so a shared link reproduces the view.
+ * The map app: header with search and view switches, the side panel (filters, then results,
+ * region ranking, year compare, candidates), the parcel map with its legend and overlay switches,
+ * and the 一码关联 panel on the right. The app owns the view (view-state.ts) and derives the map
+ * theme and the lists' queries from it (use-map-theme.ts); the map and the panels only report and
+ * display, and the address bar mirrors the view (url-state.ts) so a shared link reproduces it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getEnterprise, getEvaluationRuns } from '../api/client.ts';
-import type { EvaluationRun, ResultsFilter, UnitResult } from '../api/evaluation-types.ts';
-import type { BBox, ParcelDetail, ParcelFeatureProperties, SearchResult } from '../api/types.ts';
-import { EvaluationPanel } from '../features/evaluation/EvaluationPanel.tsx';
-import { EMPTY_FILTER, toggleGrade } from '../features/evaluation/results-view.ts';
+import type { GradeChange, UnitResult } from '../api/evaluation-types.ts';
+import type { ConsolidationCluster, ExitCandidate } from '../api/land-types.ts';
+import type { ParcelTileProperties } from '../api/types.ts';
+import type { CandidateFilter } from '../features/candidates/candidate-view.ts';
+import { defaultCompareRun } from '../features/compare/compare-view.ts';
 import { Legend } from '../features/legend/Legend.tsx';
-import { ParcelDetailPanel } from '../features/parcel-detail/ParcelDetailPanel.tsx';
+import { OverlayPanel } from '../features/legend/OverlayPanel.tsx';
+import { ParcelDetailPanel, type ParcelSummary } from '../features/parcel-detail/ParcelDetailPanel.tsx';
 import { SearchBox } from '../features/search/SearchBox.tsx';
-import { mergedParcelCode } from '../lib/evaluation-text.ts';
-import { gradeOf, type GradeClass } from '../map/grades.ts';
-import { MapView, type MapCamera, type MapFocus } from '../map/MapView.tsx';
-import type { ColorMode, ParcelStyle } from '../map/parcel-layers.ts';
-import { classOf, type TaxClass } from '../map/tax-classes.ts';
+import { toggleGrade } from '../lib/filters.ts';
+import { runLabel } from '../lib/run-label.ts';
+import { regionBbox, regionNames, regionOptions } from '../lib/regions.ts';
+import { changeCounts } from '../map/compare.ts';
+import { effectiveGrade, type GradeOverrides } from '../map/grade-overrides.ts';
+import { isGrade } from '../map/grades.ts';
+import { OVERLAYS, type Overlay } from '../map/land-layers.ts';
+import { MapView, type MapCamera } from '../map/MapView.tsx';
+import { PARCEL_MINZOOM } from '../map/parcel-layers.ts';
 import { type LoadedMap, loadMapData } from './load-map-data.ts';
-import { geometryBbox, mainParcel } from './open-unit.ts';
-import { decodeUrlState } from './url-state.ts';
+import { overlayToggles } from './overlay-toggles.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { decodeUrlState, type PanelTab } from './url-state.ts';
+import { useLandRules } from './use-land-data.ts';
+import { useMapTheme } from './use-map-theme.ts';
+import { useOpening } from './use-opening.ts';
+import { useRuns } from './use-run-data.ts';
 import { useUrlSync } from './use-url-sync.ts';
-
-interface Selection {
-  code: string;
-  /** Known at once after a map click; otherwise from the loaded parcels or the detail. */
-  id: number | null;
-  focusUscc: string | null;
-  /** The result row it was opened from, to mark it in the list. */
-  unitId: string | null;
-}
+import { applyViewPatch, initialView, urlOf, type ViewPatch } from './view-state.ts';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; map: LoadedMap };
-type RunState = { run: EvaluationRun | null; error: string | null; loading: boolean };
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The detail panel's headline from the tiles: the grade drawn (of the chosen run) and 亩均税收. */
+function summaryOf(p: ParcelTileProperties, overrides: GradeOverrides | null): ParcelSummary {
+  const grade = effectiveGrade(p, overrides);
+  return { grade: isGrade(grade) ? grade : null, taxPerMuWan: p.taxPerMuWan ?? null };
+}
+
+/** `list` with `o` switched on, in OVERLAYS order. */
+const withOverlay = (list: readonly Overlay[], o: Overlay) => OVERLAYS.filter((x) => x === o || list.includes(x));
+
 export function App() {
   const initialUrl = useMemo(() => decodeUrlState(window.location.search), []);
+  const [view, setView] = useState(() => initialView(initialUrl));
+  const patch = useCallback((p: ViewPatch) => setView((v) => applyViewPatch(v, p)), []);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [selection, setSelection] = useState<Selection | null>(
-    initialUrl.parcel ? { code: initialUrl.parcel, id: null, focusUscc: null, unitId: null } : null,
-  );
-  const [focus, setFocus] = useState<MapFocus | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [colorMode, setColorMode] = useState<ColorMode>(initialUrl.colorMode);
-  const [filter, setFilter] = useState<ResultsFilter>({ ...EMPTY_FILTER, grades: initialUrl.grades, group: initialUrl.group });
-  const [camera, setCamera] = useState<MapCamera | null>(
-    initialUrl.center && initialUrl.zoom !== null ? { center: initialUrl.center, zoom: initialUrl.zoom } : null,
-  );
-  const [panelOpen, setPanelOpen] = useState(true);
-  const [view3d, setView3d] = useState(initialUrl.view3d);
-  const [runState, setRunState] = useState<RunState>({ run: null, error: null, loading: true });
-  const initialStyle = useRef({ colorMode: initialUrl.colorMode, filter: { grades: initialUrl.grades, group: initialUrl.group } });
-  const initialCamera = useRef(camera);
+  const initialCamera = useRef(view.camera);
+  const open = useOpening(initialUrl.parcel, initialUrl.center === null);
+  const runs = useRuns(attempt);
+  const land = useLandRules(attempt);
+  const ready = load.status === 'ready' ? load.map : null;
+  const shown = useMapTheme(view, ready, runs.runs, land.available);
+  const themeRef = useRef(shown.theme);
+  themeRef.current = shown.theme;
+  const { setNotice, flyTo } = open;
 
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: 'loading' });
-    loadMapData(window.location.search, initialStyle.current, controller.signal).then(
+    // The first style is drawn with the view from the address bar (no flash of the defaults).
+    loadMapData(window.location.search, () => themeRef.current, controller.signal).then(
       (map) => {
         setLoad({ status: 'ready', map });
         setNotice(map.basemapNotice);
@@ -69,128 +77,58 @@ export function App() {
         if (!controller.signal.aborted) setLoad({ status: 'error', message: errorText(err) });
       },
     );
-    getEvaluationRuns(controller.signal).then(
-      (r) => setRunState({ run: r.runs[0] ?? null, error: null, loading: false }),
-      (err: unknown) => {
-        if (!controller.signal.aborted) setRunState({ run: null, error: errorText(err), loading: false });
-      },
-    );
     return () => controller.abort();
-  }, [attempt]);
+  }, [attempt, setNotice]);
 
-  const ready = load.status === 'ready' ? load.map : null;
+  useUrlSync(urlOf(view, open.selection?.code ?? null));
 
-  const parcelsByCode = useMemo(() => {
-    const byCode = new Map<string, NonNullable<typeof ready>['data']['parcels']['features'][number]>();
-    for (const f of ready?.data.parcels.features ?? []) byCode.set(f.properties.code, f);
-    return byCode;
-  }, [ready]);
+  // ---- lists → map ----
+  const regions = ready?.data.regions ?? null;
+  const onPickRegion = useCallback(
+    (code: string | null) => {
+      patch((v) => ({ filters: { ...v.filters, region: code } }));
+      const bbox = code && regions ? regionBbox(regions, code) : null;
+      if (bbox) flyTo(bbox);
+    },
+    [regions, patch, flyTo],
+  );
+  const [activeCluster, setActiveCluster] = useState<number | null>(null);
+  const onTabChange = (tab: PanelTab) =>
+    patch((v) => ({ tab, ...(tab === 'candidates' ? { overlays: withOverlay(v.overlays, v.candidates.kind === 'exit' ? 'exit' : 'consolidation') } : {}) }));
+  const onCandidateFilter = (candidates: CandidateFilter) =>
+    patch((v) => ({ candidates, overlays: withOverlay(v.overlays, candidates.kind === 'exit' ? 'exit' : 'consolidation') }));
+  const onOpenExit = (c: ExitCandidate) => {
+    setActiveCluster(null);
+    if (c.unitCodes[0]) open.openParcel(c.unitCodes[0], `exit:${c.id}`);
+  };
+  const onOpenCluster = (c: ConsolidationCluster) => {
+    setActiveCluster(c.id);
+    patch((v) => ({ overlays: withOverlay(v.overlays, 'consolidation') }));
+    flyTo(c.bbox);
+  };
+  const onOpenResult = (r: UnitResult) => open.openUnit(r.unitId, r.name);
+  const onOpenChange = (c: GradeChange) => open.openUnit(c.unitId, c.name);
+  const toggleCompare = () =>
+    patch((v) => (v.compareFrom !== null ? { compareFrom: null } : { compareFrom: defaultCompareRun(runs.runs, shown.runId), tab: 'compare', panelOpen: true }));
+  const toggleOverlay = (id: string) => patch((v) => ({ overlays: OVERLAYS.filter((x) => (x === id ? !v.overlays.includes(x) : v.overlays.includes(x))) }));
 
-  const counts = useMemo(() => {
-    const tax: Partial<Record<TaxClass['id'], number>> = {};
-    const grade: Partial<Record<GradeClass['id'], number>> = {};
-    for (const f of ready?.data.parcels.features ?? []) {
-      const t = classOf(f.properties.taxPerMuWan).id;
-      tax[t] = (tax[t] ?? 0) + 1;
-      const g = gradeOf(f.properties.grade).id;
-      grade[g] = (grade[g] ?? 0) + 1;
+  // ---- derived for display ----
+  const regionChoices = useMemo(() => (regions ? regionOptions(regions) : []), [regions]);
+  const names = useMemo(() => (regions ? regionNames(regions) : {}), [regions]);
+  const run = shown.run;
+  const gradeCounts = useMemo(() => {
+    const out: Record<string, number> = {};
+    for (const group of ['above', 'below'] as const) {
+      if (view.filters.group && view.filters.group !== group) continue;
+      for (const [g, n] of Object.entries(run?.summary.byGrade[group] ?? {})) out[g] = (out[g] ?? 0) + n;
     }
-    return { tax, grade };
-  }, [ready]);
-
-  const groupKnown = ready?.groupKnown ?? false;
-  const parcelStyle = useMemo<ParcelStyle>(
-    () => ({ colorMode, filter: { grades: filter.grades, group: filter.group }, filterOptions: { groupKnown } }),
-    [colorMode, filter.grades, filter.group, groupKnown],
-  );
-
-  // A link with a parcel but no camera: fly to the parcel once the parcels are known.
-  const flewToInitial = useRef(false);
-  useEffect(() => {
-    if (!ready || flewToInitial.current) return;
-    flewToInitial.current = true;
-    const feature = initialUrl.parcel ? parcelsByCode.get(initialUrl.parcel) : undefined;
-    const bbox = feature ? geometryBbox(feature.geometry) : null;
-    if (bbox && !initialCamera.current) setFocus({ bbox, seq: Date.now() });
-  }, [ready, parcelsByCode, initialUrl.parcel]);
-
-  useUrlSync({
-    center: camera?.center ?? null,
-    zoom: camera?.zoom ?? null,
-    colorMode,
-    grades: filter.grades,
-    group: filter.group,
-    parcel: selection?.code ?? null,
-    view3d,
-  });
-
-  const selectedId = selection ? (selection.id ?? parcelsByCode.get(selection.code)?.properties.id ?? null) : null;
-
-  const onParcelClick = useCallback((p: ParcelFeatureProperties) => {
-    setSelection({ code: p.code, id: p.id, focusUscc: null, unitId: null });
-  }, []);
-
-  const onDetailLoaded = useCallback((detail: ParcelDetail) => {
-    setSelection((s) => (s && s.code === detail.parcel.code && s.id !== detail.parcel.id ? { ...s, id: detail.parcel.id } : s));
-  }, []);
-
-  // Only the latest request to open something may move the map.
-  const openSeq = useRef(0);
-  const goTo = useCallback((bbox: BBox, next: Selection) => {
-    setFocus({ bbox, seq: Date.now() });
-    setSelection(next);
-  }, []);
-
-  const openEnterprise = useCallback(
-    async (uscc: string, name: string, unitId: string | null) => {
-      const seq = ++openSeq.current;
-      try {
-        const e = await getEnterprise(uscc);
-        if (seq !== openSeq.current) return;
-        const main = mainParcel(e.parcels);
-        if (main) goTo(main.bbox, { code: main.code, id: null, focusUscc: uscc, unitId });
-        else setNotice(`${name} 暂无关联宗地`);
-      } catch (err) {
-        if (seq === openSeq.current) setNotice(`读取企业失败：${errorText(err)}`);
-      }
-    },
-    [goTo],
-  );
-
-  const onPick = useCallback(
-    (r: SearchResult) => {
-      setNotice(null);
-      if (r.kind === 'parcel' || r.parcelCode) {
-        openSeq.current++;
-        goTo(r.bbox, { code: r.parcelCode ?? r.code, id: null, focusUscc: r.kind === 'enterprise' ? r.code : null, unitId: null });
-        return;
-      }
-      void openEnterprise(r.code, r.name, null);
-    },
-    [goTo, openEnterprise],
-  );
-
-  const onOpenUnit = useCallback(
-    (r: UnitResult) => {
-      setNotice(null);
-      const code = mergedParcelCode(r.unitId);
-      if (!code) {
-        void openEnterprise(r.unitId, r.name, r.unitId);
-        return;
-      }
-      openSeq.current++;
-      const feature = parcelsByCode.get(code);
-      const bbox = feature ? geometryBbox(feature.geometry) : null;
-      const next = { code, id: feature?.properties.id ?? null, focusUscc: null, unitId: r.unitId };
-      if (bbox) goTo(bbox, next);
-      else setSelection(next);
-    },
-    [goTo, openEnterprise, parcelsByCode],
-  );
-
-  const onToggleGrade = useCallback((g: NonNullable<ResultsFilter['grades'][number]>) => {
-    setFilter((f) => ({ ...f, grades: toggleGrade(f.grades, g) }));
-  }, []);
+    return out;
+  }, [run, view.filters.group]);
+  const fromRun = runs.runs.find((r) => r.id === view.compareFrom) ?? null;
+  const compareTitle = fromRun && run ? `${runLabel(fromRun, runs.runs)} → ${runLabel(run, runs.runs)}` : '年度对比';
+  const status = open.notice ?? (shown.recolouring ? `正在按 ${run?.year ?? ''} 年度评价着色…` : null);
+  const selection = open.selection;
+  const onCameraChange = useCallback((camera: MapCamera) => patch({ camera }), [patch]);
 
   return (
     <div className="app">
@@ -202,29 +140,34 @@ export function App() {
           <h1>亩均论英雄 · 宗地一码关联</h1>
           {ready ? <span className="district">{ready.meta.districtName}</span> : null}
         </div>
-        <SearchBox onPick={onPick} />
+        <SearchBox onPick={open.onPick} />
         <nav className="header-tools" aria-label="视图">
-          <button
-            type="button"
-            className={panelOpen ? 'tool active' : 'tool'}
-            aria-pressed={panelOpen}
-            onClick={() => setPanelOpen((o) => !o)}
-          >
-            评价结果
+          <button type="button" className={view.panelOpen ? 'tool active' : 'tool'} aria-pressed={view.panelOpen} onClick={() => patch((v) => ({ panelOpen: !v.panelOpen }))}>
+            分析面板
           </button>
           <button
             type="button"
-            className={view3d ? 'tool active' : 'tool'}
-            aria-pressed={view3d}
+            className={view.compareFrom !== null ? 'tool active' : 'tool'}
+            aria-pressed={view.compareFrom !== null}
+            title="按两次评价之间的等级升降着色"
+            onClick={toggleCompare}
+            disabled={runs.runs.length < 2}
+          >
+            年度对比
+          </button>
+          <button
+            type="button"
+            className={view.view3d ? 'tool active' : 'tool'}
+            aria-pressed={view.view3d}
             title="三维展示：高度为亩均税收，颜色为评价等级"
-            onClick={() => setView3d((v) => !v)}
+            onClick={() => patch((v) => ({ view3d: !v.view3d }))}
           >
             三维
           </button>
         </nav>
         {ready ? (
           <div className="data-version" title="数据版本：导入批次 i · 评价运行 r">
-            {ready.meta.latestYear} 年度 · 数据 {ready.meta.dataVersion}
+            {run ? `${run.year} 年度评价 · ` : ''}数据 {ready.meta.dataVersion}
           </div>
         ) : null}
       </header>
@@ -240,17 +183,26 @@ export function App() {
         ) : null}
         {ready ? (
           <>
-            {panelOpen ? (
-              <EvaluationPanel
-                run={runState.run}
-                runError={runState.error}
-                runLoading={runState.loading}
-                regions={ready.data.regions}
-                filter={filter}
-                onFilterChange={setFilter}
-                activeUnitId={selection?.unitId ?? null}
-                onOpenUnit={onOpenUnit}
-                onClose={() => setPanelOpen(false)}
+            {view.panelOpen ? (
+              <SidePanel
+                view={view}
+                patch={patch}
+                runs={runs}
+                run={run}
+                runId={shown.runId}
+                regions={regionChoices}
+                aggregates={shown.aggregates}
+                compareState={shown.compareState}
+                statusAvailable={shown.statusAvailable}
+                landAvailable={land.available}
+                activeFrom={activeCluster !== null ? `cluster:${activeCluster}` : (selection?.from ?? null)}
+                onOpenResult={onOpenResult}
+                onOpenChange={onOpenChange}
+                onPickRegion={onPickRegion}
+                onTabChange={onTabChange}
+                onCandidateFilter={onCandidateFilter}
+                onOpenExit={onOpenExit}
+                onOpenCluster={onOpenCluster}
               />
             ) : null}
             <div className="map-area">
@@ -258,32 +210,41 @@ export function App() {
                 style={ready.style}
                 initialBbox={ready.meta.bbox}
                 initialCamera={initialCamera.current}
-                parcelStyle={parcelStyle}
-                parcels={ready.data.parcels}
-                view3d={view3d}
-                selectedParcelId={selectedId}
-                focus={focus}
-                onParcelClick={onParcelClick}
-                onCameraChange={setCamera}
+                theme={shown.theme}
+                view3d={view.view3d}
+                selectedParcelId={selection?.id ?? null}
+                focus={open.focus}
+                regionNames={names}
+                footprints={shown.footprints}
+                selectedFootprint={activeCluster}
+                onParcelClick={open.onParcelClick}
+                onSelectedParcel={open.setSelectedTile}
+                onCameraChange={onCameraChange}
               />
               <Legend
-                view3d={view3d}
-                colorMode={colorMode}
-                onColorModeChange={setColorMode}
+                view3d={view.view3d}
+                colorMode={view.colorMode}
+                onColorModeChange={(colorMode) => patch({ colorMode })}
                 taxYear={ready.meta.latestYear}
-                runYear={runState.run?.year ?? null}
-                gradeCounts={counts.grade}
-                taxCounts={counts.tax}
-                selectedGrades={filter.grades}
-                onToggleGrade={onToggleGrade}
-                groupNote={filter.group && !groupKnown ? '地图按等级筛选，暂未区分规上/规下' : null}
+                runYear={run?.year ?? null}
+                gradeCounts={gradeCounts}
+                selectedGrades={view.filters.grades}
+                onToggleGrade={(g) => patch((v) => ({ filters: { ...v.filters, grades: toggleGrade(v.filters.grades, g) } }))}
+                showingCells={(view.camera?.zoom ?? PARCEL_MINZOOM) < PARCEL_MINZOOM}
+                choropleth={shown.choropleth}
+                compare={view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null}
               />
-              {notice ? (
+              {land.available && !view.view3d ? (
+                <OverlayPanel overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exitTruncated)} onToggle={toggleOverlay} />
+              ) : null}
+              {status ? (
                 <div className="notice" role="status">
-                  {notice}
-                  <button type="button" className="icon-button" onClick={() => setNotice(null)} aria-label="关闭提示">
-                    ×
-                  </button>
+                  {status}
+                  {open.notice ? (
+                    <button type="button" className="icon-button" onClick={() => setNotice(null)} aria-label="关闭提示">
+                      ×
+                    </button>
+                  ) : null}
                 </div>
               ) : null}
             </div>
@@ -291,10 +252,10 @@ export function App() {
               <ParcelDetailPanel
                 key={selection.code}
                 code={selection.code}
-                summary={parcelsByCode.get(selection.code)?.properties ?? null}
+                summary={open.selectedTile?.properties.code === selection.code ? summaryOf(open.selectedTile.properties, shown.theme.gradeOverrides) : null}
                 focusUscc={selection.focusUscc}
-                onLoaded={onDetailLoaded}
-                onClose={() => setSelection(null)}
+                onLoaded={open.onDetailLoaded}
+                onClose={open.close}
               />
             ) : null}
           </>

@@ -6,25 +6,10 @@ import { useEffect } from 'react';
 import { encodeUrlState, type UrlState } from './url-state.ts';
 
 export function useUrlSync(state: UrlState): void {
-  const { center, zoom, colorMode, grades, group, parcel, view3d } = state;
-  const lng = center?.[0] ?? null;
-  const lat = center?.[1] ?? null;
-  const gradeKey = grades.join(',');
+  const search = encodeUrlState(state, window.location.search);
   useEffect(() => {
-    const search = encodeUrlState(
-      {
-        center: lng === null || lat === null ? null : [lng, lat],
-        zoom,
-        colorMode,
-        grades: gradeKey ? (gradeKey.split(',') as UrlState['grades']) : [],
-        group,
-        parcel,
-        view3d,
-      },
-      window.location.search,
-    );
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
     }
-  }, [lng, lat, zoom, colorMode, gradeKey, group, parcel, view3d]);
+  }, [search]);
 }

@@ -1,7 +1,8 @@
 /** The run's counts per grade for 规上 and 规下; a count is a shortcut to filter by it. */
 import type { EvaluationGroup, EvaluationRun, Grade } from '../../api/evaluation-types.ts';
 import { gradeOf } from '../../map/grades.ts';
-import { GRADE_ORDER, summaryRows } from './results-view.ts';
+import { GRADE_ORDER } from '../../lib/filters.ts';
+import { summaryRows } from './results-view.ts';
 
 export interface RunSummaryProps {
   run: EvaluationRun;

@@ -1,46 +1,8 @@
-/** Pure shaping for the results panel: filters, region choices, the run summary and row captions. */
-import type { EvaluationGroup, EvaluationRun, Grade, ResultsFilter, UnitResult } from '../../api/evaluation-types.ts';
-import type { RegionCollection } from '../../api/types.ts';
+/** Pure shaping for the result list: the run summary, paging and row captions. */
+import type { EvaluationGroup, EvaluationRun, Grade, UnitResult } from '../../api/evaluation-types.ts';
 import { GROUP_LABEL, rankText } from '../../lib/evaluation-text.ts';
+import { GRADE_ORDER } from '../../lib/filters.ts';
 import { formatMu, formatNumber } from '../../lib/format.ts';
-
-export const GRADE_ORDER: readonly Grade[] = ['A', 'B', 'C', 'D', 'T'];
-
-export const EMPTY_FILTER: ResultsFilter = Object.freeze({ grades: [], group: null, region: null, industry: null, q: null });
-
-/** Adds or removes one grade, keeping A → T order. */
-export function toggleGrade(grades: readonly Grade[], grade: Grade): Grade[] {
-  const next = new Set(grades);
-  if (next.has(grade)) next.delete(grade);
-  else next.add(grade);
-  return GRADE_ORDER.filter((g) => next.has(g));
-}
-
-export function isEmptyFilter(f: ResultsFilter): boolean {
-  return f.grades.length === 0 && f.group === null && !f.region && !f.industry?.trim() && !f.q?.trim();
-}
-
-export interface RegionOption {
-  code: string;
-  name: string;
-  level: 'zone' | 'cluster';
-}
-
-/** 片区, each followed by its 组团, in code order; 组团 without a known 片区 come last. */
-export function regionOptions(regions: RegionCollection): RegionOption[] {
-  const props = regions.features.map((f) => f.properties);
-  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
-  const zones = props.filter((p) => p.level === 'zone').sort(byCode);
-  const clusters = props.filter((p) => p.level === 'cluster').sort(byCode);
-  const zoneCodes = new Set(zones.map((z) => z.code));
-  const out: RegionOption[] = [];
-  for (const z of zones) {
-    out.push({ code: z.code, name: z.name, level: 'zone' });
-    for (const c of clusters.filter((c) => c.parentCode === z.code)) out.push({ code: c.code, name: c.name, level: 'cluster' });
-  }
-  for (const c of clusters.filter((c) => !c.parentCode || !zoneCodes.has(c.parentCode))) out.push({ code: c.code, name: c.name, level: 'cluster' });
-  return out;
-}
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));

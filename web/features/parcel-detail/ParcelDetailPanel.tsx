@@ -4,20 +4,28 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { getParcel } from '../../api/client.ts';
-import type { ParcelDetail, ParcelFeatureProperties } from '../../api/types.ts';
+import type { Grade } from '../../api/evaluation-types.ts';
+import type { ParcelDetail } from '../../api/types.ts';
 import { MISSING, formatDate, formatMu, formatMuFromM2, formatNumber, withUnit } from '../../lib/format.ts';
 import { gradeOf } from '../../map/grades.ts';
 import { TAX_UNIT, classOf } from '../../map/tax-classes.ts';
 import { EnterpriseCard } from './EnterpriseCard.tsx';
+import { LandStatusSection } from './LandStatusSection.tsx';
 import { EvaluationBlock, GradeBadge } from './EvaluationBlock.tsx';
 import { unitGroup } from './evaluation-view.ts';
 import { LEVEL_LABEL, LEVEL_ORDER } from './labels.ts';
 
+/** What the map draws the parcel with: its grade in the chosen run and its 亩均税收. */
+export interface ParcelSummary {
+  grade: Grade | null;
+  taxPerMuWan: number | null;
+}
+
 export interface ParcelDetailPanelProps {
   /** 不动产单元代码 of the parcel to show. */
   code: string;
-  /** The map's summary of the parcel, if it is on the map: gives the parcel's 亩均税收 class. */
-  summary: ParcelFeatureProperties | null;
+  /** The map's summary of the parcel, once the map knows it. */
+  summary: ParcelSummary | null;
   /** An enterprise to scroll to and highlight (after a search by enterprise). */
   focusUscc: string | null;
   onLoaded?: (detail: ParcelDetail) => void;
@@ -36,10 +44,12 @@ function Field({ label, children, hint, wide }: { label: string; children: React
 }
 
 /** The parcel at a glance: the grade it is drawn with, and its 亩均税收. */
-function SummaryBar({ summary, enterpriseName }: { summary: ParcelFeatureProperties | null; enterpriseName: string | null }) {
+function SummaryBar({ summary, detail }: { summary: ParcelSummary | null; detail: ParcelDetail | null }) {
   if (!summary) return null;
   const cls = classOf(summary.taxPerMuWan);
   const g = gradeOf(summary.grade);
+  const enterpriseName = detail ? (detail.parcel.holderName ?? detail.enterprises[0]?.name ?? null) : null;
+  const year = detail?.enterprises.flatMap((e) => e.metrics.map((m) => m.year)).reduce((a, b) => Math.max(a, b), 0) || null;
   return (
     <div className="summary-bar">
       <GradeBadge grade={summary.grade} size="lg" />
@@ -48,9 +58,9 @@ function SummaryBar({ summary, enterpriseName }: { summary: ParcelFeaturePropert
         {enterpriseName ? <div className="summary-name">{enterpriseName}</div> : null}
         <div className="summary-tax">
           <span className="swatch" style={{ background: cls.color }} aria-hidden />
-          亩均税收{summary.year ? `（${summary.year} 年）` : ''} <strong>{withUnit(summary.taxPerMuWan, TAX_UNIT, 2)}</strong>
+          亩均税收{year ? `（${year} 年）` : ''} <strong>{withUnit(summary.taxPerMuWan, TAX_UNIT, 2)}</strong>
           {cls.note ? <span className="tag tag-warn">{cls.note}</span> : null}
-          <span className="summary-area">{formatMu(summary.areaMu)}</span>
+          {detail ? <span className="summary-area">{formatMu(detail.parcel.areaMu)}</span> : null}
         </div>
       </div>
     </div>
@@ -214,15 +224,13 @@ export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose 
         </button>
       </header>
       <div className="detail-body">
-        <SummaryBar
-          summary={summary}
-          enterpriseName={state.status === 'ready' ? (state.detail.parcel.holderName ?? state.detail.enterprises[0]?.name ?? null) : null}
-        />
+        <SummaryBar summary={summary} detail={state.status === 'ready' ? state.detail : null} />
         {state.status === 'loading' ? <p className="muted">正在读取宗地信息…</p> : null}
         {state.status === 'error' ? <p className="error">读取失败：{state.message}</p> : null}
         {state.status === 'ready' ? (
           <>
             <MergedSection detail={state.detail} />
+            <LandStatusSection code={code} />
             <section>
               <h3>
                 关联企业（{enterprises.length}）

@@ -1,0 +1,46 @@
+/**
+ * The overlay switches (叠加图层) at the top right of the map: land status, exit candidates and
+ * consolidation footprints, each with its key once on. Beside the colour legend rather than in it,
+ * so the legend stays short at 1366×768.
+ */
+import type { OverlayKey, OverlayToggle } from './Legend.tsx';
+import './legend.css';
+
+function Swatch({ color, glyph }: { color: string; glyph: OverlayKey['glyph'] }) {
+  return <span className={`swatch swatch-${glyph}`} style={glyph === 'fill' ? { background: color } : { borderColor: color, color }} aria-hidden />;
+}
+
+export function OverlayPanel({ overlays, onToggle }: { overlays: readonly OverlayToggle[]; onToggle: (id: string) => void }) {
+  return (
+    <section className="overlay-panel" aria-label="叠加图层">
+      <div className="overlay-title">叠加图层</div>
+      {overlays.map((o) => (
+        <div key={o.id} className="overlay-item">
+          <button
+            type="button"
+            className={o.on ? 'overlay-toggle on' : 'overlay-toggle'}
+            aria-pressed={o.on}
+            disabled={o.unavailable !== null}
+            title={o.unavailable ?? (o.on ? `隐藏${o.label}` : `显示${o.label}`)}
+            onClick={() => onToggle(o.id)}
+          >
+            <span className="check" aria-hidden>
+              {o.on ? '✓' : ''}
+            </span>
+            {o.label}
+          </button>
+          {o.on && o.keys.length > 0 ? (
+            <ul className="overlay-keys">
+              {o.keys.map((k) => (
+                <li key={k.id} className="legend-row">
+                  <Swatch color={k.color} glyph={k.glyph} />
+                  <span className="legend-label">{k.label}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}

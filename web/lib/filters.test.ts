@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, filtersNotInResults, isFiltered, parseNumberInput, toParcelFilter, toResultsFilter, toggleGrade, toggleStatus } from './filters.ts';
+
+describe('filters', () => {
+  it('toggle grades in A → T order and statuses sorted', () => {
+    expect(toggleGrade([], 'C')).toEqual(['C']);
+    expect(toggleGrade(['C'], 'A')).toEqual(['A', 'C']);
+    expect(toggleGrade(['A', 'C'], 'A')).toEqual(['C']);
+    expect(toggleGrade(['T'], 'D')).toEqual(['D', 'T']);
+    expect(toggleStatus(['low'], 'idle')).toEqual(['idle', 'low']);
+    expect(toggleStatus(['idle', 'low'], 'idle')).toEqual(['low']);
+  });
+
+  it('call filters empty only when nothing is chosen or typed', () => {
+    expect(isFiltered(EMPTY_FILTERS)).toBe(false);
+    expect(isFiltered({ ...EMPTY_FILTERS, q: '  ', industry: ' ' })).toBe(false);
+    expect(isFiltered({ ...EMPTY_FILTERS, tax: { min: null, max: null } })).toBe(false);
+    expect(isFiltered({ ...EMPTY_FILTERS, tax: { min: 5, max: null } })).toBe(true);
+    expect(isFiltered({ ...EMPTY_FILTERS, group: 'above' })).toBe(true);
+  });
+
+  it('give the map the 组团 of the region and an upper-case industry prefix', () => {
+    const f = { ...EMPTY_FILTERS, grades: ['D' as const], region: 'Z1', industry: ' c36 ', tax: { min: 1, max: null }, statuses: ['idle'] };
+    expect(toParcelFilter(f, ['C1', 'C2'])).toEqual({ grades: ['D'], group: null, regions: ['C1', 'C2'], industry: 'C36', taxPerMuWan: { min: 1, max: null }, statuses: ['idle'] });
+    expect(toParcelFilter({ ...f, region: null }, null).regions).toBeNull();
+    expect(toParcelFilter(f, null).regions).toEqual([]);
+  });
+
+  it('give the result list what the server filters, and name the rest', () => {
+    const f = { ...EMPTY_FILTERS, grades: ['A' as const], tax: { min: 1, max: 2 }, statuses: ['low'], q: '重庆' };
+    expect(toResultsFilter(f)).toEqual({ grades: ['A'], group: null, region: null, industry: null, q: '重庆' });
+    expect(filtersNotInResults(f)).toEqual(['亩均税收范围', '土地状态']);
+    expect(filtersNotInResults(EMPTY_FILTERS)).toEqual([]);
+  });
+
+  it('read numbers as typed, full-width included', () => {
+    expect(parseNumberInput(' 12.5 ')).toBe(12.5);
+    expect(parseNumberInput('１２．５')).toBe(12.5);
+    expect(parseNumberInput('－3')).toBe(-3);
+    expect(parseNumberInput('')).toBeNull();
+    expect(parseNumberInput('abc')).toBeNull();
+  });
+});
