@@ -33,6 +33,8 @@ let hasLand = false;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
+/** The camera the map opened with: the district overview. */
+let openingCamera: { lng: number; lat: number; zoom: number };
 
 type MapHandle = {
   loaded(): boolean;
@@ -107,6 +109,28 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
+/**
+ * Back to the whole district through the map's own button, as a planner would: tests that need
+ * the overview set it up themselves rather than trust where an earlier test left the camera.
+ */
+async function districtView(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    const w = window as unknown as { __mujunMap: MapHandle; __mujunMoved?: boolean };
+    w.__mujunMoved = false;
+    w.__mujunMap.once('moveend', () => (w.__mujunMoved = true));
+  });
+  await p.getByRole('button', { name: '回到全区视图' }).click();
+  await p.waitForFunction(() => {
+    const w = window as unknown as { __mujunMap: MapHandle & { isMoving(): boolean }; __mujunMoved?: boolean };
+    return w.__mujunMoved === true && !w.__mujunMap.isMoving();
+  }, undefined, { timeout: 20_000 });
+  await mapIdle(p);
+  expect((await camera(p)).zoom, 'back at the district overview').toBeLessThan(openingCamera.zoom + 0.5);
+}
+
+/** A-Z, 0-9 and other ASCII as typed on a Chinese keyboard in full-width mode. */
+const fullWidth = (text: string) => text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Polls until the map has drawn parcels from the tiles and gone idle; ms since `t0`. */
@@ -158,7 +182,7 @@ async function parcelOnScreen(p: Page, grades: string[]): Promise<{ x: number; y
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'mujun-e2e-'));
-  server = await startServer({ env: { MUJUN_DATA_DIR: dataDir, MUJUN_SAMPLE: process.env.E2E_SAMPLE ?? 'data/sample' }, port: 18_795 });
+  server = await startServer({ env: { MUJUN_DATA_DIR: dataDir, MUJUN_SAMPLE: process.env.E2E_SAMPLE ?? 'data/sample' }, port: Number(process.env.E2E_PORT ?? 18_795) });
   // A second year to compare with, then 2025 run again, so the latest run is 2025 (as when the
   // bureau evaluates year by year) and 2024 → 2025 is the compare the planner makes.
   for (const year of [2024, 2025]) {
@@ -186,6 +210,7 @@ describe('the map', () => {
     t0 = Date.now();
     await page.reload();
     const warm = await parcelsDrawn(page, t0);
+    openingCamera = await camera(page);
     console.log(`[measure] map ready (idle, parcels drawn), sample district, 1366×768, headless Chromium (SwiftShader): first visit ${cold} ms, reload ${warm} ms (budget 5000 ms)`);
     expect(await page.evaluate(() => (window as unknown as { __mujunMap: { getZoom(): number } }).__mujunMap.getZoom())).toBeGreaterThanOrEqual(12);
   });
@@ -309,9 +334,14 @@ describe('the map', () => {
   it('exit candidates are outlined over the grade colours; the list selects on the map and the detail says why', async (ctx) => {
     if (!hasLand) ctx.skip();
     const first = (await api<ExitPage>('/api/candidates?kind=exit&page=1&pageSize=50')).candidates[0]!;
+    await districtView(page);
     await page.getByRole('tab', { name: '退出与归宗' }).click();
     await page.locator('.candidate-row').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.url()).toContain('ly=exit');
+    // The outlines need every exit candidate's parcels, fetched after the list's first page.
+    const toggle = page.locator('.overlay-panel').getByRole('button', { name: '退出候选' });
+    await expect.poll(() => toggle.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await mapIdle(page);
     await page.screenshot({ path: join(RESULTS, 'map-exit-candidates.png') });
     const outlined = await pixelCounts(page, EXIT_PATH_CLASSES.map((c) => ({ id: c.path, color: c.color })), { alpha: 1, tolerance: 24 });
@@ -338,10 +368,12 @@ describe('the map', () => {
     const top = await api<RunResultsPage>(`/api/evaluations/${latestRunId}/results?grade=A&group=above&pageSize=5`);
     const unit = top.results.find((r) => r.kind === 'enterprise')!;
     const enterprise = await api<EnterpriseDetail>(`/api/enterprises/${unit.unitId}`);
+    await districtView(page);
     const before = await camera(page);
 
+    // Typed in full-width, as a Chinese input method in full-width mode would.
     const box = page.getByRole('combobox', { name: '搜索' });
-    await box.fill(unit.unitId);
+    await box.fill(fullWidth(unit.unitId));
     await page.getByRole('option').filter({ hasText: unit.name }).first().waitFor({ timeout: 20_000 });
     await box.press('Enter');
 

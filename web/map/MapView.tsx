@@ -16,6 +16,7 @@ import { HoverCard, type Hover, type HoverContext } from './HoverCard.tsx';
 import { FOOTPRINT_SOURCE } from './land-layers.ts';
 import type { LayerPatch } from './layer-patch.ts';
 import { openingZoom } from './camera.ts';
+import { DistrictControl, FIT_PADDING } from './district-control.ts';
 import { addPatternImages } from './map-images.ts';
 import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
 import { CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_MINZOOM, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from './parcel-layers.ts';
@@ -69,7 +70,6 @@ export interface MapViewProps {
   onCameraChange?: (camera: MapCamera) => void;
 }
 
-const FIT_PADDING = 32;
 const featureKey = (id: number) => ({ source: PARCEL_SOURCE, sourceLayer: PARCEL_SOURCE_LAYER, id });
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -135,6 +135,7 @@ export function MapView({
     if (!camera) m.jumpTo({ zoom: openingZoom(m.getZoom()) });
     m.touchZoomRotate.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    m.addControl(new DistrictControl(initial.current.initialBbox), 'top-left');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     window.__mujunMap = m;
     addPatternImages(m);

@@ -171,7 +171,9 @@ export function parcelSelectionLayers(): LayerSpecification[] {
     'source-layer': PARCEL_SOURCE_LAYER,
     minzoom: PARCEL_MINZOOM,
     layout: { 'line-join': 'round' },
-    paint: { 'line-color': color, 'line-width': width, 'line-opacity': ['case', isSelected, 1, 0] },
+    // Width 0 (not opacity 0) for the others: a zero-width line has no area, so the GPU draws
+    // nothing for the thousands of unselected parcels; a transparent one still costs every pixel.
+    paint: { 'line-color': color, 'line-width': ['case', isSelected, width, 0] },
   });
   // Halo then ink: the selected parcel reads on every class colour and on the basemap.
   return [line(PARCEL_SELECTED_HALO_LAYER, '#ffffff', 6), line(PARCEL_SELECTED_LAYER, '#c2185b', 2.6)];

@@ -235,7 +235,7 @@ export function App() {
                 compare={view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null}
               />
               {land.available && !view.view3d ? (
-                <OverlayPanel overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exitTruncated)} onToggle={toggleOverlay} />
+                <OverlayPanel overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsLoading)} onToggle={toggleOverlay} />
               ) : null}
               {status ? (
                 <div className="notice" role="status">

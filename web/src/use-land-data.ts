@@ -34,7 +34,11 @@ const NO_EXIT: { parcels: ExitParcel[]; truncated: boolean } = Object.freeze({ p
 const MAX_EXIT = 20_000;
 
 /** Parcels of the exit candidates matching the list's filter (not those kept off), while `wanted`. */
-export function useExitParcels(wanted: boolean, filter: CandidateFilter, region: string | null): { parcels: ExitParcel[]; truncated: boolean } {
+export function useExitParcels(
+  wanted: boolean,
+  filter: CandidateFilter,
+  region: string | null,
+): { parcels: ExitParcel[]; truncated: boolean; loading: boolean } {
   const [state, setState] = useState<{ key: string; parcels: ExitParcel[]; truncated: boolean } | null>(null);
   const key = JSON.stringify([filter.paths, filter.minMu, filter.maxMu, region]);
   useEffect(() => {
@@ -55,11 +59,12 @@ export function useExitParcels(wanted: boolean, filter: CandidateFilter, region:
     return () => controller.abort();
     // `filter` and `region` are captured through `key`.
   }, [wanted, key, state?.key]);
-  return state?.key === key ? state : NO_EXIT;
+  if (state?.key === key) return { parcels: state.parcels, truncated: state.truncated, loading: false };
+  return { ...NO_EXIT, loading: wanted };
 }
 
 /** Consolidation footprints matching the list's region and size, while `wanted`. */
-export function useFootprints(wanted: boolean, filter: CandidateFilter, region: string | null): Footprints | null {
+export function useFootprints(wanted: boolean, filter: CandidateFilter, region: string | null): { data: Footprints | null; loading: boolean } {
   const [state, setState] = useState<{ key: string; data: Footprints } | null>(null);
   const key = JSON.stringify([filter.minMu, filter.maxMu, region]);
   useEffect(() => {
@@ -71,5 +76,5 @@ export function useFootprints(wanted: boolean, filter: CandidateFilter, region: 
     );
     return () => controller.abort();
   }, [wanted, key, state?.key]);
-  return state?.key === key ? state.data : null;
+  return state?.key === key ? { data: state.data, loading: false } : { data: null, loading: wanted };
 }

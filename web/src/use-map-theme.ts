@@ -73,7 +73,8 @@ export function useMapTheme(view: ViewState, ready: LoadedMap | null, runs: read
     aggregates,
     choropleth,
     statusAvailable,
-    exitTruncated: exit.truncated,
-    footprints,
+    exit: { truncated: exit.truncated, loading: exit.loading },
+    footprints: footprints.data,
+    footprintsLoading: footprints.loading,
   };
 }

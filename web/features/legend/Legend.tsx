@@ -31,6 +31,8 @@ export interface OverlayToggle {
   on: boolean;
   /** Why it cannot be switched on, if it cannot. */
   unavailable: string | null;
+  /** On, but what it draws is still being fetched. */
+  loading: boolean;
   keys: readonly OverlayKey[];
 }
 

@@ -20,6 +20,7 @@ export function OverlayPanel({ overlays, onToggle }: { overlays: readonly Overla
             type="button"
             className={o.on ? 'overlay-toggle on' : 'overlay-toggle'}
             aria-pressed={o.on}
+            aria-busy={o.loading}
             disabled={o.unavailable !== null}
             title={o.unavailable ?? (o.on ? `隐藏${o.label}` : `显示${o.label}`)}
             onClick={() => onToggle(o.id)}
@@ -28,6 +29,7 @@ export function OverlayPanel({ overlays, onToggle }: { overlays: readonly Overla
               {o.on ? '✓' : ''}
             </span>
             {o.label}
+            {o.loading ? <span className="overlay-loading">加载中…</span> : null}
           </button>
           {o.on && o.keys.length > 0 ? (
             <ul className="overlay-keys">
