@@ -33,7 +33,9 @@ export interface StoredRun {
   result: EvaluationResult;
 }
 
-export async function runEvaluation(db: Database, methodId: string, methodVersion: string | null, year: number): Promise<StoredRun> {
+export async function runEvaluation(
+  db: Database, methodId: string, methodVersion: string | null, year: number, options: { refreshLand?: boolean } = {},
+): Promise<StoredRun> {
   const { row, method } = await loadMethod(db, methodId, methodVersion);
   const meta = await districtMeta(db);
   const snapshot = toSnapshot(year, await snapshotRows(db, year));
@@ -53,7 +55,7 @@ export async function runEvaluation(db: Database, methodId: string, methodVersio
     return id;
   });
   // Exit candidates (倒逼退出) and consolidation read the grades: recompute them from this run.
-  await refreshLandStatus(db);
+  if (options.refreshLand ?? true) await refreshLandStatus(db);
   return { runId, result };
 }
 
@@ -67,13 +69,24 @@ export async function installPreset(db: Queryable, preset: string): Promise<{ id
   return { id: checked.method.id, version: checked.method.version };
 }
 
-/** First start: a newcomer sees grades at once — the latest year, evaluated with the default preset. */
+/**
+ * First start: a newcomer sees grades at once — the latest year evaluated with the default preset,
+ * and the year before it too (when the ledger has it), so that year-over-year views and the exit path
+ * for enterprises graded D two years running (倒逼退出) have something to show. The earlier year is run
+ * first, so the latest run is the latest year's either way.
+ */
 export async function ensureFirstEvaluation(db: Database): Promise<StoredRun | null> {
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluation_run')) as [{ n: number }];
   if (n > 0) return null;
   const meta = await districtMeta(db);
-  const year = meta.years.at(-1);
-  if (year === undefined) return null;
+  const years = meta.years.slice(-FIRST_START_YEARS);
+  if (years.length === 0) return null;
   const { id, version } = await installPreset(db, DEFAULT_PRESET);
-  return runEvaluation(db, id, version, year);
+  let last: StoredRun | null = null;
+  for (const year of years) last = await runEvaluation(db, id, version, year, { refreshLand: false });
+  await refreshLandStatus(db);
+  return last;
 }
+
+/** How many of the latest years the first start evaluates. */
+const FIRST_START_YEARS = 2;

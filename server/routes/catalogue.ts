@@ -15,8 +15,8 @@ export function catalogueRoutes(db: Database, options: { basemapStyleUrl: string
         years: m.years,
         latestYear: m.years.length ? m.years[m.years.length - 1]! : null,
         basemapStyleUrl: options.basemapStyleUrl,
-        latestRunId: m.last_run,
-        dataVersion: `i${m.last_batch}r${m.last_run ?? 0}`,
+        latestRunId: m.latest_run,
+        dataVersion: m.data_version,
       });
     })
     .get('/regions', async (c) => c.body(geojson(await regionFeatures(db)), 200, GEOJSON))

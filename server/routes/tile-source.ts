@@ -33,9 +33,14 @@ export class TileSource {
     this.versionTtlMs = options.versionTtlMs ?? 1000;
   }
 
-  /** The data version tiles are served at now. */
-  async currentVersion(): Promise<string> {
-    if (this.version && performance.now() - this.version.readAt < this.versionTtlMs) return this.version.value;
+  /**
+   * The data version tiles are served at now. A client asking for another version (`requested`, the
+   * `v` of its tile URL) has seen a newer one than the trusted value, or an older: it is read again at
+   * once, so a map that has just learnt of new data is never sent the tiles it replaces.
+   */
+  async currentVersion(requested?: string): Promise<string> {
+    const fresh = this.version && performance.now() - this.version.readAt < this.versionTtlMs;
+    if (fresh && (requested === undefined || requested === this.version!.value)) return this.version!.value;
     this.versionRead ??= dataVersion(this.db)
       .then((value) => {
         this.version = { value, readAt: performance.now() };

@@ -9,6 +9,9 @@ import { importDelivery } from '../import/load.ts';
 import { ringArea } from '../tiles/mvt-encode.ts';
 import { tileOf, type TileAddress } from '../tiles/tile-grid.ts';
 import { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { refreshLandStatus } from '../land/refresh.ts';
+import { lowTaxTiny } from '../land/testing.ts';
 import { tileRoutes } from './tiles.ts';
 
 const P = (n: number) => `500106001001GB0000${n}W00000000`;
@@ -153,7 +156,7 @@ describe('vector tiles on the tiny delivery', () => {
       bounds: [106.299, 29.599, 106.305, 29.603],
     });
     expect(doc.vector_layers.map((l: any) => [l.id, l.minzoom, l.maxzoom])).toEqual([['parcels', 12, 16], ['parcel_cells', 0, 11]]);
-    expect(Object.keys(doc.vector_layers[0].fields)).toEqual(['code', 'taxPerMuWan', 'industry', 'scale', 'region', 'landUse', 'enterpriseCount', 'grade', 'group']);
+    expect(Object.keys(doc.vector_layers[0].fields)).toEqual(['code', 'taxPerMuWan', 'industry', 'scale', 'region', 'landUse', 'enterpriseCount', 'grade', 'group', 'flags']);
     // The same token as /api/meta, so a client may build tile URLs from either.
     const meta = (await (await app.request('/api/meta')).json()) as { dataVersion: string };
     expect(doc.tiles[0].endsWith(`?v=${meta.dataVersion}`)).toBe(true);
@@ -178,5 +181,48 @@ describe('vector tiles on the tiny delivery', () => {
     const p1 = features(decode(await old.arrayBuffer()).layers.parcels).find((f) => f.properties.code === P(1))!;
     expect(p1.properties.taxPerMuWan).toBeCloseTo(2 * taxBefore, 1);
     expect((await tiles.request(path('parcels', Z12, '?v=i2r0'))).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+describe('parcel tiles carry the land-status flags, versioned with the rules that set them', () => {
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await importDelivery(db, lowTaxTiny());
+    await refreshLandStatus(db);
+    app = createApp({ db });
+  });
+  afterAll(() => db?.close());
+
+  const flagsByCode = async () => {
+    const { dataVersion } = (await (await app.request('/api/meta')).json()) as { dataVersion: string };
+    const res = await app.request(path('parcels', Z12, `?v=${dataVersion}`));
+    const byCode = Object.fromEntries(features(decode(await res.arrayBuffer()).layers.parcels).map((f) => [f.properties.code as string, f.properties.flags]));
+    return { dataVersion, etag: res.headers.get('etag'), byCode };
+  };
+
+  it('gives each parcel its latest year’s flags, comma-joined, and none where there are none', async () => {
+    const stored = await db.query<{ code: string; flags: string[] }>(
+      `SELECT p.unit_code AS code, s.flags FROM parcel_status AS s JOIN parcel AS p ON p.id = s.parcel_id WHERE s.year = 2025`);
+    const { byCode } = await flagsByCode();
+    expect(stored).toHaveLength(5);
+    for (const { code, flags } of stored) expect(byCode[code]).toBe(flags.length ? flags.join(',') : undefined);
+    expect(Object.values(byCode).filter((f) => typeof f === 'string' && f.split(',').includes('low_tax_per_mu'))).toHaveLength(2);
+  });
+
+  it('a new rules version changes the data version, so cached tiles are not shown with the old flags', async () => {
+    const before = await flagsByCode();
+    expect(before.dataVersion).toMatch(/^i1r0l[0-9a-f]{6}$/);
+    const rules = JSON.parse(readFileSync('data/rules/land-status-default.json', 'utf8'));
+    rules.version = 2;
+    rules.lowEfficiency.taxPerMuBelowWan.value = null; // the absolute test is off
+    rules.lowEfficiency.taxPerMuBelowIndustryMedianShare.value = null;
+    expect((await app.request('/api/land-rules', { method: 'POST', body: JSON.stringify(rules), headers: { 'content-type': 'application/json' } })).status).toBe(201);
+    const after = await flagsByCode();
+    expect(after.dataVersion).toMatch(/^i1r0l[0-9a-f]{6}$/);
+    expect(after.dataVersion).not.toBe(before.dataVersion);
+    expect(after.etag).not.toBe(before.etag);
+    expect(Object.values(after.byCode).filter((f) => typeof f === 'string' && f.includes('low_tax'))).toHaveLength(0);
   });
 });

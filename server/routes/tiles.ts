@@ -72,7 +72,7 @@ export function tileRoutes(db: Database, options: TileSourceOptions = {}) {
       etag: `"${set}/${version}/${tile.z}/${tile.x}/${tile.y}"`,
       'cache-control': requested === version ? IMMUTABLE : REVALIDATE,
     });
-    const current = await source.currentVersion();
+    const current = await source.currentVersion(requested);
     if (matchesEtag(c.req.header('if-none-match'), headers(current).etag)) return c.body(null, 304, headers(current));
     const { version, mvt } = await source.tile(set, tile, current);
     return c.body(mvt as Uint8Array<ArrayBuffer>, 200, { ...headers(version), 'content-type': MVT });

@@ -1,5 +1,6 @@
 /** District-wide facts for the map: extent, years, data version, regions and roads. */
 import type { Queryable } from '../database.ts';
+import { DATA_VERSION_SQL, LATEST_RUN_SQL } from './data-version.ts';
 
 const META = `
   SELECT (SELECT name FROM region WHERE level = 'district' ORDER BY code LIMIT 1) AS district_name,
@@ -8,10 +9,11 @@ const META = `
             WHERE e IS NOT NULL) AS bbox,
          (SELECT coalesce(json_agg(year ORDER BY year), '[]') FROM (SELECT DISTINCT year FROM enterprise_metric) AS y) AS years,
          (SELECT coalesce(max(id), 0)::int FROM import_batch) AS last_batch,
-         (SELECT max(id)::int FROM evaluation_run) AS last_run`;
+         ${LATEST_RUN_SQL}::int AS latest_run,
+         ${DATA_VERSION_SQL} AS data_version`;
 
 export async function districtMeta(db: Queryable) {
-  const [row] = await db.query<{ district_name: string | null; bbox: [number, number, number, number] | null; years: number[]; last_batch: number; last_run: number | null }>(META);
+  const [row] = await db.query<{ district_name: string | null; bbox: [number, number, number, number] | null; years: number[]; last_batch: number; latest_run: number | null; data_version: string }>(META);
   return row!;
 }
 

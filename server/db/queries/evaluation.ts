@@ -1,5 +1,6 @@
 /** Evaluation: the ledger snapshot a run reads, methods, and immutable runs with their results. */
 import type { Queryable } from '../database.ts';
+import { LATEST_RUN_SQL } from './data-version.ts';
 
 // ---------- the snapshot ----------
 
@@ -113,7 +114,7 @@ export async function getRun(db: Queryable, runId: number): Promise<RunRow | nul
 }
 
 export async function latestRunId(db: Queryable): Promise<number | null> {
-  const [row] = await db.query<{ id: number | null }>(`SELECT max(id)::int AS id FROM evaluation_run`);
+  const [row] = await db.query<{ id: number | null }>(`SELECT ${LATEST_RUN_SQL}::int AS id`);
   return row?.id ?? null;
 }
 
@@ -163,6 +164,9 @@ const ASSIGN_PARCEL_GRADES = `
   ORDER BY p.id, res.pref, res.owner DESC, res.area DESC, res.unit_id`;
 
 export async function assignParcelGrades(tx: Queryable, runId: number): Promise<void> {
+  // The rows just written are most of the table on a first run: without fresh statistics the planner
+  // takes them for a handful and loops over them (minutes at 100k units instead of seconds).
+  await tx.query('ANALYZE evaluation_result');
   await tx.query(ASSIGN_PARCEL_GRADES, [runId]);
 }
 
@@ -237,7 +241,7 @@ export function enterpriseHistory(db: Queryable, uscc: string) {
 const LATEST_RESULTS_FOR = `
   SELECT r.id AS run_id, r.year, x.unit_id, x.members, x.grp, x.grade, x.total, x.rank, x.rank_of, x.shared_result_from, x.detail
   FROM evaluation_result AS x JOIN evaluation_run AS r ON r.id = x.run_id
-  WHERE x.run_id = (SELECT max(id) FROM evaluation_run)
+  WHERE x.run_id = ${LATEST_RUN_SQL}
     AND (x.unit_id = ANY($1::text[]) OR x.unit_id = 'parcel:' || $2::text)`;
 
 /** The latest run's results for these enterprises and for the parcel's merged unit, if any. */

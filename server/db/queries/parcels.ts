@@ -1,5 +1,6 @@
 /** Reading parcels: map features in a bbox, and the 一码关联 view of one parcel. */
 import type { Queryable } from '../database.ts';
+import { LATEST_RUN_SQL } from './data-version.ts';
 import { M2_PER_MU } from '../../domain/units.ts';
 
 /** Most parcels one bbox request returns; beyond it the client must zoom in (or use tiles). */
@@ -36,7 +37,7 @@ const PARCEL_FEATURES_IN_BBOX = `
   FROM hit AS h
   JOIN land_use AS lu ON lu.code = h.land_use
   LEFT JOIN parcel_summary AS s ON s.parcel_id = h.id
-  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = h.id AND g.run_id = (SELECT max(id) FROM evaluation_run)
+  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = h.id AND g.run_id = ${LATEST_RUN_SQL}
   LEFT JOIN evaluation_result AS er ON er.run_id = g.run_id AND er.unit_id = g.unit_id`;
 
 /** GeoJSON features (as JSON text) of parcels meeting the bbox, at most `limit`; `count` tells if it was hit. */

@@ -6,7 +6,7 @@
  * statement together with the data version it shows, so it cannot be labelled with another.
  */
 import type { Database, DatabaseKind, Queryable } from '../database.ts';
-import { DATA_VERSION_SQL } from './data-version.ts';
+import { DATA_VERSION_SQL, LATEST_RUN_SQL } from './data-version.ts';
 import { cellFeatures, CELL_LAYER, type CellRow } from '../../tiles/cells.ts';
 import { encodeTile, type TileFeature, type TileGeometry } from '../../tiles/mvt-encode.ts';
 import type { TileAddress } from '../../tiles/tile-grid.ts';
@@ -41,13 +41,15 @@ export const PARCEL_TILE_ATTRIBUTES = [
   { name: 'enterpriseCount', description: '用地企业数', sql: 'coalesce(s.enterprise_count, 0)::int' },
   { name: 'grade', description: '最新一次评价的等级 A/B/C/D/T（合并评价单位，否则主要用地企业）；未评价则缺省', sql: 'g.grade' },
   { name: 'group', description: '该等级所属组别：above 规上 / below 规下', sql: 'gr.grp' },
+  { name: 'flags', description: '最新年度的用地状态标记（闲置、“五未”、低效、标准地未履约等代码），逗号分隔；无标记则缺省', sql: `nullif(array_to_string(st.flags, ','), '')` },
 ] as const satisfies readonly SqlTileAttribute[];
 
 /** The tables PARCEL_TILE_ATTRIBUTES draw on, joined to `p` (the parcel row). */
 export const PARCEL_JOINS = `
   LEFT JOIN parcel_summary AS s ON s.parcel_id = p.id
-  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = p.id AND g.run_id = (SELECT max(id) FROM evaluation_run)
+  LEFT JOIN evaluation_parcel AS g ON g.parcel_id = p.id AND g.run_id = ${LATEST_RUN_SQL}
   LEFT JOIN evaluation_result AS gr ON gr.run_id = g.run_id AND gr.unit_id = g.unit_id
+  LEFT JOIN parcel_status AS st ON st.parcel_id = p.id AND st.year = (SELECT latest_year FROM land_refresh)
   -- The main occupant: the owner first, then the enterprise using the most land.
   LEFT JOIN LATERAL (
     SELECT e.industry_code, e.scale

@@ -126,8 +126,10 @@ export function toNextGrade(
   if (grading.kind === 'quotas') {
     const cut = cutoffs[target];
     if (cut === null) return null;
-    // Beat the last unit holding the target grade outright: a tie would go to the lower unit id.
-    gap = cut.total - total + 2e-6;
+    // Beat the last unit holding the target grade outright: a tie would go to the lower unit id. The
+    // margin grows with the scores (uncapped ratios can reach 10^12 points, where a double's step
+    // is far above 2e-6), so the increase still clears the cut-off once recomputed.
+    gap = cut.total - total + 2e-6 + Math.abs(cut.total) * 1e-13;
   } else {
     gap = grading.minScore[target as 'A' | 'B' | 'C'] - total;
   }
