@@ -49,6 +49,8 @@ export interface MapCamera {
 
 export interface MapViewProps {
   style: StyleSpecification;
+  /** The theme `style` was built with. */
+  styleTheme: MapTheme;
   initialBbox: BBox;
   /** Opens here instead of fitting `initialBbox` (a shared link). */
   initialCamera: MapCamera | null;
@@ -91,6 +93,7 @@ function applyPatchSet(map: maplibregl.Map, patches: Record<string, LayerPatch>,
 
 export function MapView({
   style,
+  styleTheme,
   initialBbox,
   initialCamera,
   theme,
@@ -125,12 +128,18 @@ export function MapView({
       ...(camera
         ? { center: camera.center, zoom: camera.zoom }
         : { bounds: initial.current.initialBbox, fitBoundsOptions: { padding: FIT_PADDING } }),
-      // Kept so the canvas can be captured: browser-test screenshots, and planners saving a picture.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // The drawing buffer is kept so the canvas can be captured (browser-test screenshots, planners
+      // saving a picture). No multisampling (MapLibre's default): fills and lines smooth their own
+      // edges, and 4× samples doubled the cost of a frame on a software renderer (map ready
+      // 3.7 s → 1.8 s in headless Chromium).
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       attributionControl: { compact: true },
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 19,
+      // Labels appear at once rather than fading in: a fade is a string of extra frames, and a
+      // frame costs a good part of a second on a software renderer (headless, old office PCs).
+      fadeDuration: 0,
     });
     if (!camera) m.jumpTo({ zoom: openingZoom(m.getZoom()) });
     m.touchZoomRotate.disableRotation();
@@ -195,22 +204,25 @@ export function MapView({
     };
   }, []);
 
-  // What this map has been given; empty at first and after a new style, so everything is set once.
-  const applied = useRef<Record<string, LayerPatch>>({});
+  // What the map's layers hold: at first the theme the style was built with, so that only what
+  // changed since is set (each set repaints, and the first frames are the slow ones).
+  const applied = useRef<Record<string, LayerPatch> | null>(null);
+  applied.current ??= themePatches(styleTheme);
 
   // A new style (e.g. falling back from a remote basemap to the offline one).
   useEffect(() => {
     if (map && style !== initial.current.style) {
-      applied.current = {};
+      applied.current = themePatches(styleTheme);
       map.setStyle(style);
     }
+    // `styleTheme` comes with `style`.
   }, [map, style]);
 
   // Colours, filter, choropleth, compare: patched in place (no new style, no reload of the tiles).
   const patches = useMemo(() => themePatches(theme), [theme]);
   useEffect(() => {
     if (!map) return;
-    applyPatchSet(map, patches, applied.current);
+    applyPatchSet(map, patches, applied.current ?? {});
     applied.current = patches;
   }, [map, patches]);
 
@@ -238,8 +250,12 @@ export function MapView({
     };
   }, [map, selectedParcelId]);
 
+  // The style starts with no footprints: nothing to set (and repaint) until some arrive.
+  const footprintsShown = useRef(false);
   useEffect(() => {
-    map?.getSource<GeoJSONSource>(FOOTPRINT_SOURCE)?.setData(footprints ?? { type: 'FeatureCollection', features: [] });
+    if (!map || (!footprints && !footprintsShown.current)) return;
+    map.getSource<GeoJSONSource>(FOOTPRINT_SOURCE)?.setData(footprints ?? { type: 'FeatureCollection', features: [] });
+    footprintsShown.current = footprints !== null;
   }, [map, footprints]);
   useEffect(() => {
     if (!map || selectedFootprint === null || !map.getSource(FOOTPRINT_SOURCE)) return;

@@ -208,6 +208,7 @@ export function App() {
             <div className="map-area">
               <MapView
                 style={ready.style}
+                styleTheme={ready.styleTheme}
                 initialBbox={ready.meta.bbox}
                 initialCamera={initialCamera.current}
                 theme={shown.theme}

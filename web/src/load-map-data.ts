@@ -9,6 +9,8 @@ export interface LoadedMap {
   meta: Meta;
   data: MapData;
   style: StyleSpecification;
+  /** The theme `style` was built with: the map applies only what changed since. */
+  styleTheme: MapTheme;
   /** Why the configured basemap is not shown, if it failed to load. */
   basemapNotice: string | null;
 }
@@ -29,5 +31,6 @@ export async function loadMapData(search: string, theme: (data: MapData) => MapT
       : Promise.resolve({ style: null, notice: null });
   const [regions, roads, parcelTiles, base] = await Promise.all([getRegions(signal), getRoads(signal), getTileJson('parcels', signal), basemap]);
   const data: MapData = { regions, roads, parcelTiles };
-  return { meta, data, style: buildMapStyle(data, base.style, theme(data)), basemapNotice: base.notice };
+  const styleTheme = theme(data);
+  return { meta, data, style: buildMapStyle(data, base.style, styleTheme), styleTheme, basemapNotice: base.notice };
 }
