@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
-import { allResults, getRun, listRuns, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
-import { diffRuns } from '../domain/evaluation/diff.ts';
-import type { UnitResult } from '../domain/evaluation/result.ts';
+import { allResults, getRun, listRuns, parcelGradeChanges, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
+import { diffRuns, gradeDirection, type GradeChange } from '../domain/evaluation/diff.ts';
+import type { Grade, UnitResult } from '../domain/evaluation/result.ts';
 import type { RankBy } from '../domain/evaluation/aggregate.ts';
 import type { RegionLevel } from '../domain/evaluation/types.ts';
 import { m2ToMu, round } from '../domain/units.ts';
@@ -63,6 +63,18 @@ export function evaluationRoutes(db: Database) {
       const [a, b] = await Promise.all([allResults(db, from.id), allResults(db, to.id)]);
       const diff = diffRuns(a.map((r) => r.detail as UnitResult), b.map((r) => r.detail as UnitResult));
       return c.json({ from: runView(from), to: runView(to), ...diff });
+    })
+    // The map's year compare: each parcel whose grade differs between the runs, with the direction.
+    .get('/parcel-changes', async (c) => {
+      const [from, to] = [await loadRun(c.req.query('from')), await loadRun(c.req.query('to'))];
+      const rows = await parcelGradeChanges(db, from.id, to.id);
+      const counts: Record<GradeChange['direction'], number> = { up: 0, down: 0, new: 0, gone: 0, toT: 0, fromT: 0 };
+      const parcels = rows.map((r) => {
+        const direction = gradeDirection(r.grade_from as Grade | null, r.grade_to as Grade | null);
+        counts[direction]++;
+        return { id: r.id, code: r.code, from: r.grade_from, to: r.grade_to, direction, unitId: r.unit_id };
+      });
+      return c.json({ from: runView(from), to: runView(to), counts, parcels });
     })
     .get('/:runId', async (c) => c.json(runView(await loadRun(c.req.param('runId')))))
     .get('/:runId/results', async (c) => {

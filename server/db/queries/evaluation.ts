@@ -261,3 +261,19 @@ const INDUSTRIAL_LAND_BY_REGION = `
 export function industrialLandByRegion(db: Queryable) {
   return db.query<{ code: string; name: string; level: string; industrial_area_m2: number }>(INDUSTRIAL_LAND_BY_REGION);
 }
+
+// ---------- parcels between two runs ----------
+
+const PARCEL_GRADE_CHANGES = `
+  SELECT p.id, p.unit_code AS code, a.grade AS grade_from, b.grade AS grade_to, coalesce(b.unit_id, a.unit_id) AS unit_id
+  FROM (SELECT parcel_id, grade, unit_id FROM evaluation_parcel WHERE run_id = $1::int) AS a
+  FULL JOIN (SELECT parcel_id, grade, unit_id FROM evaluation_parcel WHERE run_id = $2::int) AS b ON b.parcel_id = a.parcel_id
+  JOIN parcel AS p ON p.id = coalesce(a.parcel_id, b.parcel_id)
+  WHERE a.grade IS DISTINCT FROM b.grade
+  ORDER BY p.id`;
+
+/** Parcels whose grade on the map differs between two runs (absent from a run: null). */
+export function parcelGradeChanges(db: Queryable, fromRunId: number, toRunId: number) {
+  return db.query<{ id: number; code: string; grade_from: string | null; grade_to: string | null; unit_id: string }>(
+    PARCEL_GRADE_CHANGES, [fromRunId, toRunId]);
+}
