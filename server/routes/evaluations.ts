@@ -11,6 +11,7 @@ import { resultsTable, toCsv, toXlsx } from '../evaluation/export.ts';
 import { MethodNotFound, runEvaluation } from '../evaluation/run.ts';
 import { badRequest, notFound, parseId, parseLimit, parseYear, readJsonBody } from './params.ts';
 import { normaliseCode, toHalfWidth } from '../domain/codes.ts';
+import { FLAG_CODES } from '../domain/land-status/validate-rules.ts';
 
 const GRADES = ['A', 'B', 'C', 'D', 'T'];
 const RANK_BY: readonly RankBy[] = ['taxPerMuWan', 'vaPerMuWan', 'revenuePerMuWan'];
@@ -33,7 +34,23 @@ function parseFilter(q: (name: string) => string | undefined): ResultFilter {
   if (group !== null && group !== 'above' && group !== 'below') badRequest(`参数 group 应为 above（规上）或 below（规下），实为“${group}”`);
   const industry = q('industry') ? normaliseCode(q('industry')!) : null;
   const text = q('q') ? toHalfWidth(q('q')!).trim() : null;
-  return { grades, group, region: q('region') ?? null, industry, q: text ? (/^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : text) : null };
+  const flagsRaw = q('status');
+  const flags = flagsRaw ? flagsRaw.split(',').map((f) => f.trim()) : null;
+  const unknown = flags?.find((f) => !Object.hasOwn(FLAG_CODES, f));
+  if (unknown !== undefined) badRequest(`参数 status 应为用地状态标记代码（${Object.keys(FLAG_CODES).join('、')}，可用逗号分隔多个），实为“${unknown}”`);
+  const taxPerMuMinWan = parseOptionalNumber('taxPerMuMin', q('taxPerMuMin'));
+  const taxPerMuMaxWan = parseOptionalNumber('taxPerMuMax', q('taxPerMuMax'));
+  return {
+    grades, group, region: q('region') ?? null, industry, q: text ? (/^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : text) : null,
+    flags, taxPerMuMinWan, taxPerMuMaxWan,
+  };
+}
+
+function parseOptionalNumber(name: string, raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = Number(toHalfWidth(raw).trim());
+  if (!Number.isFinite(value)) badRequest(`参数 ${name} 应为数字（万元/亩），实为“${raw}”`);
+  return value;
 }
 
 export function evaluationRoutes(db: Database) {
