@@ -65,7 +65,7 @@ try {
   if (runs === 0) {
     const { ensureFirstEvaluation } = await import('../../server/evaluation/run.ts');
     await ensureFirstEvaluation(db);
-    console.log('evaluated the latest year (first run)');
+    console.log('evaluated the latest two years (first start)');
   }
   await ensureLandStatus(db);
 

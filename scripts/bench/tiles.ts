@@ -147,7 +147,8 @@ async function cachedThroughput(): Promise<void> {
       while (next < requests) {
         const res = await get(tiles[next++ % tiles.length]!);
         if (res.status !== 200) throw new Error(`status ${res.status}`);
-        bytes += (await res.arrayBuffer()).byteLength;
+        const size = (await res.arrayBuffer()).byteLength; // not `bytes += await …`: that adds to a stale total
+        bytes += size;
       }
     }));
     const seconds = ms(t0) / 1000;

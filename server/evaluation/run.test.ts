@@ -38,4 +38,25 @@ describe('the first start and the latest run', () => {
     expect(after.latestRunId).toBe(2);
     expect(after.dataVersion).not.toBe(before.dataVersion); // a new run is still new data for the tiles
   });
+
+  it('lists the parcels whose grade differs between two runs, with the direction, and 404 for an unknown run', async () => {
+    const app = createApp({ db });
+    const grades = async (run: number) => new Map((await db.query<{ code: string; grade: string }>(
+      'SELECT p.unit_code AS code, g.grade FROM evaluation_parcel AS g JOIN parcel AS p ON p.id = g.parcel_id WHERE g.run_id = $1::int', [run])).map((r) => [r.code, r.grade]));
+    const [a, b] = [await grades(1), await grades(2)];
+    const expected = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+    const res = await app.request('/api/evaluations/parcel-changes?from=1&to=2');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { counts: Record<string, number>; parcels: { code: string; from: string | null; to: string | null; direction: string }[] };
+    expect(body.parcels.map((p) => p.code).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    const rank = { A: 4, B: 3, C: 2, D: 1 } as Record<string, number>;
+    for (const p of body.parcels) {
+      expect([p.from, p.to]).toEqual([a.get(p.code) ?? null, b.get(p.code) ?? null]);
+      if (p.from && p.to && rank[p.from] && rank[p.to]) expect(p.direction).toBe(rank[p.to]! > rank[p.from]! ? 'up' : 'down');
+    }
+    expect(Object.values(body.counts).reduce((x, y) => x + y, 0)).toBe(body.parcels.length);
+    expect((await (await app.request('/api/evaluations/parcel-changes?from=2&to=2')).json()).parcels).toEqual([]);
+    expect((await app.request('/api/evaluations/parcel-changes?from=1&to=99')).status).toBe(404);
+  });
 });

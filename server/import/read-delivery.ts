@@ -75,10 +75,9 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
       continue;
     }
     hash.update(`${entry.kind}\0${entry.source}\0${file}\0`).update(bytes);
-    const text = decodeText(bytes);
 
     if (entry.kind === 'regions' || entry.kind === 'roads' || entry.kind === 'parcels') {
-      const features = parseFeatureCollection(file, text, log);
+      const features = parseFeatureCollection(file, bytes, log);
       if (!features) continue;
       if (entry.kind === 'regions') append(delivery.regions, readRegions(file, features, log));
       else if (entry.kind === 'roads') append((delivery.roads ??= []), readRoads(file, features, log));
@@ -86,7 +85,7 @@ export function readDelivery(folder: string): { delivery: Delivery; warnings: Is
       continue;
     }
 
-    const table = parseCsvSafely(file, text, log);
+    const table = parseCsvSafely(file, decodeText(bytes), log);
     if (!table || !checkHeader(entry.kind, file, table.header, log)) continue;
     switch (entry.kind) {
       case 'enterprises':

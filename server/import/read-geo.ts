@@ -1,7 +1,10 @@
 /** regions, roads and parcels from GeoJSON FeatureCollections. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkUscc, normaliseCode, parseUnitCode, toHalfWidth } from '../domain/codes.ts';
+import { isUtf8 } from 'node:buffer';
 import type { IssueLog } from './issues.ts';
+import { splitFeatureCollection } from './split-geojson.ts';
+import { decodeText } from './text.ts';
 import { checkLinear, checkPolygonal } from './geometry.ts';
 import type { DevStatus, ParcelRecord, RegionLevel, RegionRecord, RoadClass, RoadRecord, SupplyMethod } from './records.ts';
 import { propertyRow, type Row } from './table.ts';
@@ -21,10 +24,23 @@ const DEV_STATUSES: Record<string, DevStatus> = {
   未供: '未供', 未开工: '未开工', 在建: '在建', 停建: '停建', 已竣工: '已竣工', 已投产: '已投产',
 };
 
-export function parseFeatureCollection(file: string, text: string, log: IssueLog): Feature[] | null {
+/**
+ * The features of a GeoJSON FeatureCollection file. UTF-8 (as RFC 7946 requires) is split feature
+ * by feature, so a cadastre larger than a JavaScript string still loads and a syntax error names the
+ * feature; anything else (GBK exports from older desktop GIS) is decoded and parsed whole.
+ */
+export function parseFeatureCollection(file: string, bytes: Uint8Array, log: IssueLog): Feature[] | null {
+  if (isUtf8(bytes)) {
+    const split = splitFeatureCollection(bytes);
+    if (!split.ok) {
+      log.error(file, null, null, split.message);
+      return null;
+    }
+    return split.features as Feature[];
+  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(decodeText(bytes));
   } catch (err) {
     log.error(file, null, null, `不是有效的 JSON：${(err as Error).message}`);
     return null;

@@ -93,6 +93,28 @@ describe('evaluation API on the tiny delivery', () => {
     expect(byName.body.results.map((r: any) => r.unitId)).toEqual(['91500106MA5U1A2B9B']);
   });
 
+  it('filters by 亩均税收 range and by land status, as the map filters do', async () => {
+    const all = (await send('GET', '/api/evaluations/1/results?pageSize=500')).body.results as any[];
+    const tax = (r: any) => r.items.find((i: any) => i.key === 'tax_per_mu')?.value as number | null | undefined;
+    const ids = (rs: any[]) => rs.map((r) => r.unitId).sort();
+    const inRange = await send('GET', '/api/evaluations/1/results?pageSize=500&taxPerMuMin=10&taxPerMuMax=40');
+    expect(ids(inRange.body.results)).toEqual(ids(all.filter((r) => tax(r) != null && tax(r)! >= 10 && tax(r)! <= 40)));
+    expect(inRange.body.results.length).toBeGreaterThan(0);
+    expect(inRange.body.results.length).toBeLessThan(all.length);
+    expect((await send('GET', '/api/evaluations/1/results?taxPerMuMin=abc')).body.error).toContain('参数 taxPerMuMin');
+
+    const flagged = await db.query<{ code: string; flags: string[] }>(
+      `SELECT p.unit_code AS code, s.flags FROM parcel_status AS s JOIN parcel AS p ON p.id = s.parcel_id
+       WHERE s.year = (SELECT year FROM evaluation_run WHERE id = 1) AND cardinality(s.flags) > 0`);
+    const flag = flagged[0]!.flags[0]!;
+    const codes = new Set(flagged.filter((f) => f.flags.includes(flag)).map((f) => f.code));
+    const byStatus = await send('GET', `/api/evaluations/1/results?pageSize=500&status=${flag}`);
+    const details = (await db.query<{ unit_id: string; detail: { parcels: string[] } }>('SELECT unit_id, detail FROM evaluation_result WHERE run_id = 1'));
+    expect(ids(byStatus.body.results)).toEqual(details.filter((d) => d.detail.parcels.some((c) => codes.has(c))).map((d) => d.unit_id).sort());
+    expect(byStatus.body.results.length).toBeGreaterThan(0);
+    expect((await send('GET', '/api/evaluations/1/results?status=lazy')).body.error).toContain('参数 status');
+  });
+
   it('keeps runs immutable: the database refuses to change a stored result', async () => {
     await expect(db.query(`UPDATE evaluation_result SET grade = 'A' WHERE run_id = 1`)).rejects.toThrow(/不可修改/);
     await expect(db.query(`DELETE FROM evaluation_run WHERE id = 1`)).rejects.toThrow(/不可修改/);

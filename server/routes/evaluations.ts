@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
-import { allResults, getRun, listRuns, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
-import { diffRuns } from '../domain/evaluation/diff.ts';
-import type { UnitResult } from '../domain/evaluation/result.ts';
+import { allResults, getRun, listRuns, parcelGradeChanges, resultsPage, type ResultFilter } from '../db/queries/evaluation.ts';
+import { diffRuns, gradeDirection, type GradeChange } from '../domain/evaluation/diff.ts';
+import type { Grade, UnitResult } from '../domain/evaluation/result.ts';
 import type { RankBy } from '../domain/evaluation/aggregate.ts';
 import type { RegionLevel } from '../domain/evaluation/types.ts';
 import { m2ToMu, round } from '../domain/units.ts';
@@ -11,6 +11,7 @@ import { resultsTable, toCsv, toXlsx } from '../evaluation/export.ts';
 import { MethodNotFound, runEvaluation } from '../evaluation/run.ts';
 import { badRequest, notFound, parseId, parseLimit, parseYear, readJsonBody } from './params.ts';
 import { normaliseCode, toHalfWidth } from '../domain/codes.ts';
+import { FLAG_CODES } from '../domain/land-status/validate-rules.ts';
 
 const GRADES = ['A', 'B', 'C', 'D', 'T'];
 const RANK_BY: readonly RankBy[] = ['taxPerMuWan', 'vaPerMuWan', 'revenuePerMuWan'];
@@ -33,7 +34,23 @@ function parseFilter(q: (name: string) => string | undefined): ResultFilter {
   if (group !== null && group !== 'above' && group !== 'below') badRequest(`参数 group 应为 above（规上）或 below（规下），实为“${group}”`);
   const industry = q('industry') ? normaliseCode(q('industry')!) : null;
   const text = q('q') ? toHalfWidth(q('q')!).trim() : null;
-  return { grades, group, region: q('region') ?? null, industry, q: text ? (/^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : text) : null };
+  const flagsRaw = q('status');
+  const flags = flagsRaw ? flagsRaw.split(',').map((f) => f.trim()) : null;
+  const unknown = flags?.find((f) => !Object.hasOwn(FLAG_CODES, f));
+  if (unknown !== undefined) badRequest(`参数 status 应为用地状态标记代码（${Object.keys(FLAG_CODES).join('、')}，可用逗号分隔多个），实为“${unknown}”`);
+  const taxPerMuMinWan = parseOptionalNumber('taxPerMuMin', q('taxPerMuMin'));
+  const taxPerMuMaxWan = parseOptionalNumber('taxPerMuMax', q('taxPerMuMax'));
+  return {
+    grades, group, region: q('region') ?? null, industry, q: text ? (/^[0-9A-Z]{18}$/i.test(text) ? text.toUpperCase() : text) : null,
+    flags, taxPerMuMinWan, taxPerMuMaxWan,
+  };
+}
+
+function parseOptionalNumber(name: string, raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const value = Number(toHalfWidth(raw).trim());
+  if (!Number.isFinite(value)) badRequest(`参数 ${name} 应为数字（万元/亩），实为“${raw}”`);
+  return value;
 }
 
 export function evaluationRoutes(db: Database) {
@@ -63,6 +80,18 @@ export function evaluationRoutes(db: Database) {
       const [a, b] = await Promise.all([allResults(db, from.id), allResults(db, to.id)]);
       const diff = diffRuns(a.map((r) => r.detail as UnitResult), b.map((r) => r.detail as UnitResult));
       return c.json({ from: runView(from), to: runView(to), ...diff });
+    })
+    // The map's year compare: each parcel whose grade differs between the runs, with the direction.
+    .get('/parcel-changes', async (c) => {
+      const [from, to] = [await loadRun(c.req.query('from')), await loadRun(c.req.query('to'))];
+      const rows = await parcelGradeChanges(db, from.id, to.id);
+      const counts: Record<GradeChange['direction'], number> = { up: 0, down: 0, new: 0, gone: 0, toT: 0, fromT: 0 };
+      const parcels = rows.map((r) => {
+        const direction = gradeDirection(r.grade_from as Grade | null, r.grade_to as Grade | null);
+        counts[direction]++;
+        return { id: r.id, code: r.code, from: r.grade_from, to: r.grade_to, direction, unitId: r.unit_id };
+      });
+      return c.json({ from: runView(from), to: runView(to), counts, parcels });
     })
     .get('/:runId', async (c) => c.json(runView(await loadRun(c.req.param('runId')))))
     .get('/:runId/results', async (c) => {

@@ -202,22 +202,38 @@ export interface ResultFilter {
   industry: string | null;
   /** Name substring or exact credit code. */
   q: string | null;
+  /** Land-status flag codes: units on a parcel carrying any of them in the run's year. */
+  flags: string[] | null;
+  /** Bounds of the unit's 亩均税收 item, 万元/亩 (inclusive); a unit without the item is left out. */
+  taxPerMuMinWan: number | null;
+  taxPerMuMaxWan: number | null;
 }
+
+// The unit's 亩均税收 as the method computed it (the tax_per_mu item of its score breakdown).
+const TAX_PER_MU = `(jsonb_path_query_first(x.detail, '$.items[*] ? (@.key == "tax_per_mu").value') #>> '{}')::float8`;
 
 const RESULTS_PAGE = `
   SELECT ${RESULT_COLUMNS}, count(*) OVER ()::int AS total_count
-  FROM evaluation_result
-  WHERE run_id = $1::int
-    AND ($2::text[] IS NULL OR grade = ANY($2::text[]))
-    AND ($3::text IS NULL OR grp = $3::text)
-    AND ($4::text IS NULL OR $4::text = ANY(region_codes))
-    AND ($5::text IS NULL OR industry_code LIKE $5::text || '%')
-    AND ($6::text IS NULL OR name LIKE '%' || $6::text || '%' OR $6::text = ANY(members))
-  ORDER BY grp, shared_result_from IS NOT NULL, grade = 'T', rank NULLS LAST, unit_id
+  FROM evaluation_result AS x
+  WHERE x.run_id = $1::int
+    AND ($2::text[] IS NULL OR x.grade = ANY($2::text[]))
+    AND ($3::text IS NULL OR x.grp = $3::text)
+    AND ($4::text IS NULL OR $4::text = ANY(x.region_codes))
+    AND ($5::text IS NULL OR x.industry_code LIKE $5::text || '%')
+    AND ($6::text IS NULL OR x.name LIKE '%' || $6::text || '%' OR $6::text = ANY(x.members))
+    AND ($9::text[] IS NULL OR EXISTS (
+      SELECT 1 FROM parcel AS p JOIN parcel_status AS s ON s.parcel_id = p.id
+      WHERE p.unit_code IN (SELECT jsonb_array_elements_text(x.detail -> 'parcels'))
+        AND s.year = (SELECT year FROM evaluation_run WHERE id = $1::int) AND s.flags && $9::text[]))
+    AND ($10::float8 IS NULL OR ${TAX_PER_MU} >= $10::float8)
+    AND ($11::float8 IS NULL OR ${TAX_PER_MU} <= $11::float8)
+  ORDER BY x.grp, x.shared_result_from IS NOT NULL, x.grade = 'T', x.rank NULLS LAST, x.unit_id
   LIMIT $7::int OFFSET $8::int`;
 
 export async function resultsPage(db: Queryable, runId: number, f: ResultFilter, limit: number, offset: number) {
-  const rows = await db.query<ResultRow & { total_count: number }>(RESULTS_PAGE, [runId, f.grades, f.group, f.region, f.industry, f.q, limit, offset]);
+  const rows = await db.query<ResultRow & { total_count: number }>(RESULTS_PAGE, [
+    runId, f.grades, f.group, f.region, f.industry, f.q, limit, offset, f.flags, f.taxPerMuMinWan, f.taxPerMuMaxWan,
+  ]);
   return { total: rows[0]?.total_count ?? 0, rows };
 }
 
@@ -260,4 +276,20 @@ const INDUSTRIAL_LAND_BY_REGION = `
 
 export function industrialLandByRegion(db: Queryable) {
   return db.query<{ code: string; name: string; level: string; industrial_area_m2: number }>(INDUSTRIAL_LAND_BY_REGION);
+}
+
+// ---------- parcels between two runs ----------
+
+const PARCEL_GRADE_CHANGES = `
+  SELECT p.id, p.unit_code AS code, a.grade AS grade_from, b.grade AS grade_to, coalesce(b.unit_id, a.unit_id) AS unit_id
+  FROM (SELECT parcel_id, grade, unit_id FROM evaluation_parcel WHERE run_id = $1::int) AS a
+  FULL JOIN (SELECT parcel_id, grade, unit_id FROM evaluation_parcel WHERE run_id = $2::int) AS b ON b.parcel_id = a.parcel_id
+  JOIN parcel AS p ON p.id = coalesce(a.parcel_id, b.parcel_id)
+  WHERE a.grade IS DISTINCT FROM b.grade
+  ORDER BY p.id`;
+
+/** Parcels whose grade on the map differs between two runs (absent from a run: null). */
+export function parcelGradeChanges(db: Queryable, fromRunId: number, toRunId: number) {
+  return db.query<{ id: number; code: string; grade_from: string | null; grade_to: string | null; unit_id: string }>(
+    PARCEL_GRADE_CHANGES, [fromRunId, toRunId]);
 }

@@ -22,7 +22,8 @@ export interface RunDiff {
   counts: { up: number; down: number; new: number; gone: number; toT: number; fromT: number; unchanged: number };
 }
 
-function direction(from: Grade | null, to: Grade | null): GradeChange['direction'] {
+/** How a grade moved: up or down the A–D scale, into or out of T, or in or out of the run. */
+export function gradeDirection(from: Grade | null, to: Grade | null): GradeChange['direction'] {
   if (from === null) return 'new';
   if (to === null) return 'gone';
   if (to === 'T') return 'toT';
@@ -74,7 +75,7 @@ export function diffRuns(from: readonly UnitResult[], to: readonly UnitResult[])
       reasons.push(...newReasons);
     }
     changed.push({
-      unitId: id, name: (y ?? x)!.name, from: g0, to: g1, direction: direction(g0, g1),
+      unitId: id, name: (y ?? x)!.name, from: g0, to: g1, direction: gradeDirection(g0, g1),
       totalFrom: x?.total ?? null, totalTo: y?.total ?? null, reasons,
     });
   }

@@ -20,7 +20,7 @@ import {
 type Obj = Record<string, unknown>;
 
 // A Record so that a flag code added to the model without being listed here fails to compile.
-const FLAG_CODES: Readonly<Record<FlagCode, true>> = {
+export const FLAG_CODES: Readonly<Record<FlagCode, true>> = {
   idle: true, idle_halted: true, approved_not_supplied: true, supplied_not_used: true, used_not_fully: true,
   built_not_producing: true, producing_below_target: true, low_tax_per_mu: true, low_tax_vs_industry: true, low_far: true,
   vacant_floor_share: true, vacant_floor_area: true, standard_land_failed: true,
