@@ -18,6 +18,11 @@ describe('result list requests', () => {
     });
   });
 
+  it('send the 亩均税收 bounds set and the land-status flags', () => {
+    const params = resultsSearchParams({ ...empty, taxPerMuMinWan: 5, taxPerMuMaxWan: null, flags: ['idle_halted', 'idle'] });
+    expect(Object.fromEntries(params)).toEqual({ taxPerMuMin: '5', status: 'idle,idle_halted', page: '1', pageSize: '50' });
+  });
+
   it('leave out blank text filters', () => {
     expect(resultsSearchParams({ ...empty, industry: '  ', q: '' }).has('industry')).toBe(false);
     expect(resultsSearchParams({ ...empty, industry: '  ', q: '' }).has('q')).toBe(false);

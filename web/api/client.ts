@@ -22,6 +22,7 @@ import type {
   ExportFormat,
   RegionAggregates,
   ResultsQuery,
+  ParcelGradeChanges,
   RunDiff,
   RunResultsPage,
 } from './evaluation-types.ts';
@@ -109,6 +110,9 @@ export function resultsSearchParams(query: ResultsQuery): URLSearchParams {
   if (industry) params.set('industry', industry);
   const q = query.q?.trim();
   if (q) params.set('q', q);
+  if (query.taxPerMuMinWan != null) params.set('taxPerMuMin', String(query.taxPerMuMinWan));
+  if (query.taxPerMuMaxWan != null) params.set('taxPerMuMax', String(query.taxPerMuMaxWan));
+  if (query.flags && query.flags.length > 0) params.set('status', [...query.flags].sort().join(','));
   params.set('page', String(query.page));
   params.set('pageSize', String(query.pageSize));
   return params;
@@ -127,6 +131,11 @@ export function runExportUrl(runId: number, format: ExportFormat): string {
 /** Who changed grade between two runs, and why. */
 export function getRunDiff(fromRunId: number, toRunId: number, signal?: AbortSignal): Promise<RunDiff> {
   return getJson(`/api/evaluations/diff?from=${fromRunId}&to=${toRunId}`, signal);
+}
+
+/** Every parcel whose grade on the map differs between two runs, with the direction. */
+export function getParcelGradeChanges(fromRunId: number, toRunId: number, signal?: AbortSignal): Promise<ParcelGradeChanges> {
+  return getJson(`/api/evaluations/parcel-changes?from=${fromRunId}&to=${toRunId}`, signal);
 }
 
 /** A run's aggregates per region of one level (片区/组团/镇街), with coverage, targets and rank. */

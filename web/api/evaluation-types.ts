@@ -178,6 +178,11 @@ export interface ResultsQuery {
   industry: string | null;
   /** Name substring or 统一社会信用代码. */
   q: string | null;
+  /** The unit's 亩均税收 between these bounds, 万元/亩 (inclusive; null = open). */
+  taxPerMuMinWan?: number | null;
+  taxPerMuMaxWan?: number | null;
+  /** Land-status flag codes: units on a parcel flagged with any of them in the run's year. */
+  flags?: readonly string[];
   page: number;
   pageSize: number;
 }
@@ -200,6 +205,25 @@ export interface RunDiff {
   to: EvaluationRun;
   changed: GradeChange[];
   counts: { up: number; down: number; new: number; gone: number; toT: number; fromT: number; unchanged: number };
+}
+
+/** A parcel whose grade on the map differs between two runs (the `evaluation_parcel` table). */
+export interface ParcelGradeChange {
+  id: number;
+  /** 不动产单元代码 */
+  code: string;
+  from: Grade | null;
+  to: Grade | null;
+  direction: GradeChange['direction'];
+  /** The unit whose grade the parcel shows (in the later run, else the earlier). */
+  unitId: string;
+}
+
+export interface ParcelGradeChanges {
+  from: EvaluationRun;
+  to: EvaluationRun;
+  counts: Record<GradeChange['direction'], number>;
+  parcels: ParcelGradeChange[];
 }
 
 /** The filters of a result list without paging: what the results panel, the map and the URL share. */

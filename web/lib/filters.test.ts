@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, filtersNotInResults, isFiltered, parseNumberInput, toParcelFilter, toResultsFilter, toggleGrade, toggleStatus } from './filters.ts';
+import { EMPTY_FILTERS, isFiltered, parseNumberInput, toParcelFilter, toResultsFilter, toggleGrade, toggleStatus } from './filters.ts';
 
 describe('filters', () => {
   it('toggle grades in A → T order and statuses sorted', () => {
@@ -26,11 +26,12 @@ describe('filters', () => {
     expect(toParcelFilter(f, null).regions).toEqual([]);
   });
 
-  it('give the result list what the server filters, and name the rest', () => {
-    const f = { ...EMPTY_FILTERS, grades: ['A' as const], tax: { min: 1, max: 2 }, statuses: ['low'], q: '重庆' };
-    expect(toResultsFilter(f)).toEqual({ grades: ['A'], group: null, region: null, industry: null, q: '重庆' });
-    expect(filtersNotInResults(f)).toEqual(['亩均税收范围', '土地状态']);
-    expect(filtersNotInResults(EMPTY_FILTERS)).toEqual([]);
+  it('give the result list the same filters, land-status classes as their flag codes', () => {
+    const f = { ...EMPTY_FILTERS, grades: ['A' as const], tax: { min: 1, max: 2 }, statuses: ['idle'], q: '重庆' };
+    expect(toResultsFilter(f)).toEqual({
+      grades: ['A'], group: null, region: null, industry: null, q: '重庆', taxPerMuMinWan: 1, taxPerMuMaxWan: 2, flags: ['idle', 'idle_halted'],
+    });
+    expect(toResultsFilter(EMPTY_FILTERS)).toMatchObject({ taxPerMuMinWan: null, taxPerMuMaxWan: null, flags: [] });
   });
 
   it('read numbers as typed, full-width included', () => {

@@ -4,6 +4,7 @@
  * and the address bar.
  */
 import type { EvaluationGroup, Grade, ResultsFilter } from '../api/evaluation-types.ts';
+import { statusClass, STATUS_CLASSES } from '../map/land-status.ts';
 import type { ParcelFilter, TaxRange } from '../map/parcel-filter.ts';
 
 export interface Filters {
@@ -76,17 +77,23 @@ export function toParcelFilter(f: Filters, clusters: string[] | null): ParcelFil
   };
 }
 
-/** The result list's query (the server filters by grade, group, region, industry and name). */
+/**
+ * The result list's query: the same filters, read by the server per unit (its 亩均税收 item, and
+ * the land status of its parcels) where the map reads each parcel.
+ */
 export function toResultsFilter(f: Filters): ResultsFilter {
-  return { grades: f.grades, group: f.group, region: f.region, industry: f.industry, q: f.q };
-}
-
-/** Filters the result list cannot apply, to say so beside it. */
-export function filtersNotInResults(f: Filters): string[] {
-  const out: string[] = [];
-  if (hasTaxRange(f.tax)) out.push('亩均税收范围');
-  if (f.statuses.length > 0) out.push('土地状态');
-  return out;
+  const tax = hasTaxRange(f.tax) ? f.tax : null;
+  const classes = STATUS_CLASSES.filter((c) => f.statuses.includes(c.id));
+  return {
+    grades: f.grades,
+    group: f.group,
+    region: f.region,
+    industry: f.industry,
+    q: f.q,
+    taxPerMuMinWan: tax?.min ?? null,
+    taxPerMuMaxWan: tax?.max ?? null,
+    flags: classes.flatMap((c) => statusClass(c.id).flags),
+  };
 }
 
 /** Parses a number typed by a planner (full-width digits allowed); null for empty or not a number. */

@@ -7,7 +7,7 @@ import { ComparePanel, type CompareState } from '../features/compare/ComparePane
 import { EvaluationPanel } from '../features/evaluation/EvaluationPanel.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { RegionRanking } from '../features/regions/RegionRanking.tsx';
-import { filtersNotInResults, toResultsFilter } from '../lib/filters.ts';
+import { toResultsFilter } from '../lib/filters.ts';
 import type { RegionOption } from '../lib/regions.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
 import type { Runs, Aggregates, ChangesState } from './use-run-data.ts';
@@ -39,7 +39,7 @@ export interface SidePanelProps {
 
 function compareView(state: ChangesState): CompareState {
   if (state.status !== 'ready') return state;
-  return { status: 'ready', diff: state.result.diff, parcels: state.result.parcels.length, unplaced: state.result.unplaced };
+  return { status: 'ready', diff: state.result.diff, parcels: state.result.parcels.length };
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -68,7 +68,6 @@ export function SidePanel(props: SidePanelProps) {
             runError={runs.error}
             runLoading={runs.loading}
             filter={toResultsFilter(view.filters)}
-            notApplied={filtersNotInResults(view.filters)}
             onQueryChange={(q) => patch((v) => ({ filters: { ...v.filters, q } }))}
             onPick={(grade, group) => patch((v) => ({ filters: { ...v.filters, grades: [grade], group } }))}
             activeUnitId={unitFrom}

@@ -63,7 +63,7 @@ export function useRegionAggregates(runId: number | null, level: AggregateLevel,
 
 export type ChangesState =
   | { status: 'off' }
-  | { status: 'loading'; done: number; total: number }
+  | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; result: RunParcelChanges };
 
@@ -74,10 +74,8 @@ export function useRunChanges(fromRunId: number | null, toRunId: number | null):
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    setState({ status: 'loading', done: 0, total: 0, key });
-    getRunParcelChanges(fromRunId!, toRunId!, (done, total) => {
-      if (live) setState({ status: 'loading', done, total, key });
-    }).then(
+    setState({ status: 'loading', key });
+    getRunParcelChanges(fromRunId!, toRunId!).then(
       (result) => live && setState({ status: 'ready', result, key }),
       (err: unknown) => live && setState({ status: 'error', message: errorText(err), key }),
     );
@@ -86,5 +84,5 @@ export function useRunChanges(fromRunId: number | null, toRunId: number | null):
     };
   }, [key, fromRunId, toRunId]);
   if (key === null) return { status: 'off' };
-  return state.key === key ? state : { status: 'loading', done: 0, total: 0 };
+  return state.key === key ? state : { status: 'loading' };
 }

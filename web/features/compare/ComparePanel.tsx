@@ -12,9 +12,9 @@ import './compare.css';
 
 export type CompareState =
   | { status: 'off' }
-  | { status: 'loading'; done: number; total: number }
+  | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; diff: RunDiff; parcels: number; unplaced: number };
+  | { status: 'ready'; diff: RunDiff; parcels: number };
 
 export interface ComparePanelProps {
   runs: readonly EvaluationRun[];
@@ -71,7 +71,7 @@ export function ComparePanel({ runs, toRun, fromRunId, onFromChange, state, grad
       {state.status === 'off' && others.length > 0 ? <p className="muted empty">选择基准年度，地图按等级升降着色，列表列出变化的企业及原因。</p> : null}
       {state.status === 'loading' ? (
         <p className="muted empty" role="status">
-          正在比较两次评价{state.total > 0 ? `，定位企业宗地 ${state.done}/${state.total}` : ''}…
+          正在比较两次评价…
         </p>
       ) : null}
       {state.status === 'error' ? <p className="error empty">对比失败：{state.message}</p> : null}
@@ -86,7 +86,6 @@ export function ComparePanel({ runs, toRun, fromRunId, onFromChange, state, grad
             ))}
             <small className="block">
               未变化 {diff.counts.unchanged} 个单位 · 地图上 {state.status === 'ready' ? state.parcels : 0} 宗地变色
-              {state.status === 'ready' && state.unplaced > 0 ? ` · ${state.unplaced} 家未能定位` : ''}
             </small>
           </div>
           <div className="seg-group compare-tabs" role="radiogroup" aria-label="变化方向">

@@ -21,7 +21,6 @@ export interface EvaluationPanelProps {
   runLoading: boolean;
   filter: ResultsFilter;
   /** Filters the server cannot apply to this list, named for a note above it. */
-  notApplied: readonly string[];
   onQueryChange: (q: string | null) => void;
   /** A count in the summary: show only that grade of that group. */
   onPick: (grade: Grade, group: EvaluationGroup) => void;
@@ -32,7 +31,7 @@ export interface EvaluationPanelProps {
 type Page = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: RunResultsPage };
 
 export function EvaluationPanel(props: EvaluationPanelProps) {
-  const { run, runError, runLoading, filter, notApplied, onQueryChange, onPick, activeUnitId, onOpenUnit } = props;
+  const { run, runError, runLoading, filter, onQueryChange, onPick, activeUnitId, onOpenUnit } = props;
   const filterKey = JSON.stringify(filter);
   // Back to page 1 whenever the filter changes.
   const [paging, setPaging] = useState({ filterKey, page: 1 });
@@ -101,7 +100,6 @@ export function EvaluationPanel(props: EvaluationPanelProps) {
       <div className="result-head">
         <span data-testid="result-total">
           {ready ? `共 ${ready.total} 条` : page.status === 'error' ? '' : '读取中…'}
-          {notApplied.length > 0 ? <small className="not-applied" title="结果列表暂不支持这些条件，仅作用于地图">（未按{notApplied.join('、')}筛选）</small> : null}
         </span>
         <span className="export" title="导出本次评价的全部结果（不受筛选影响）">
           导出
