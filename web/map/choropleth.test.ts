@@ -28,6 +28,11 @@ describe('region choropleth', () => {
     );
   });
 
+  it('keeps min and max as the edges when the span is too small for a round step (regression: 5e-324 gave NaN)', () => {
+    expect(choroplethEdges([5e-324, 0])).toEqual([0, 5e-324]);
+    expect(classIndex(5e-324, choroplethEdges([5e-324, 0]))).toBe(0);
+  });
+
   it('ranks regions by the figure, highest first, regions without it last and unranked', () => {
     expect(rankRegions(CLUSTERS, 'taxPerMuWan').map((r) => [r.region.code, r.rank])).toEqual([
       ['ZT3', 1],

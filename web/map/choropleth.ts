@@ -53,6 +53,8 @@ export function choroplethEdges(values: readonly number[], n = CHOROPLETH_COLORS
   if (hi === lo) return [lo, hi];
   const classes = Math.min(n, new Set(finite).size);
   for (const step of niceSteps(hi - lo, classes)) {
+    // A span near the smallest double has no round step (10^-324 underflows to 0).
+    if (!(step > 0) || !Number.isFinite(step)) continue;
     const start = Math.floor(lo / step) * step;
     const count = Math.max(1, Math.ceil((hi - start) / step - 1e-9));
     if (count > classes) continue;
