@@ -17,7 +17,7 @@ import type { EnterpriseDetail, Meta, ParcelDetail } from '../api/types.ts';
 import { CHOROPLETH_COLORS } from '../map/choropleth.ts';
 import { CHANGE_CLASSES } from '../map/compare.ts';
 import { GRADE_CLASSES } from '../map/grades.ts';
-import { EXIT_PATH_CLASSES } from '../map/land-layers.ts';
+import { EXIT_PATH_CLASSES, FOOTPRINT_COLOR } from '../map/land-layers.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
 import { PARCEL_FILL_LAYER } from '../map/parcel-layers.ts';
 import { VALUE_CLASSES } from '../map/tax-classes.ts';
@@ -409,6 +409,41 @@ describe('the map', () => {
     await toggle.click();
     await expect.poll(() => page.url()).not.toContain('ly=');
     await mapIdle(page);
+  });
+
+  it('consolidation footprints are drawn over the parcels, and a cluster in the list flies there', async (ctx) => {
+    if (!hasLand) ctx.skip();
+    await districtView(page);
+    await page.getByRole('tab', { name: '退出与归宗' }).click();
+    await page.getByRole('radiogroup', { name: '候选类型' }).getByRole('radio', { name: '连片开发' }).click();
+    await page.locator('.candidate-row').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.url()).toContain('consolidation');
+    const toggle = page.locator('.overlay-panel').getByRole('button', { name: '连片开发' });
+    await expect.poll(() => toggle.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    await mapIdle(page);
+    await page.screenshot({ path: join(RESULTS, 'map-consolidation.png') });
+    const drawn = await pixelCounts(page, [{ id: 'footprint', color: FOOTPRINT_COLOR }], { alpha: 1, tolerance: 24 });
+    expect(drawn.footprint, JSON.stringify(drawn)).toBeGreaterThan(300);
+
+    const before = await camera(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __mujunMap: MapHandle; __mujunMoved?: boolean };
+      w.__mujunMoved = false;
+      w.__mujunMap.once('moveend', () => (w.__mujunMoved = true));
+    });
+    await page.locator('.candidate-row').first().click();
+    await page.waitForFunction(() => (window as unknown as { __mujunMoved?: boolean }).__mujunMoved === true, undefined, { timeout: 20_000 });
+    await mapIdle(page);
+    expect((await camera(page)).zoom).toBeGreaterThan(before.zoom + 0.5);
+    await page.screenshot({ path: join(RESULTS, 'map-consolidation-cluster.png') });
+
+    await page.getByRole('radiogroup', { name: '候选类型' }).getByRole('radio', { name: '退出候选' }).click();
+    for (const name of ['退出候选', '连片开发']) {
+      const b = page.locator('.overlay-panel').getByRole('button', { name });
+      if ((await b.getAttribute('aria-pressed')) === 'true') await b.click();
+    }
+    await expect.poll(() => page.url()).not.toContain('ly=');
+    await page.getByRole('tab', { name: '评价结果' }).click();
   });
 
   it('search flies to an enterprise’s parcel and opens it', async () => {
