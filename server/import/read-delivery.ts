@@ -133,17 +133,21 @@ function parseCsvSafely(file: string, text: string, log: IssueLog) {
 
 /** The same key twice in one delivery is refused: which of the two is right cannot be guessed. */
 function checkDuplicates(d: Delivery, log: IssueLog): void {
-  const seen = new Map<string, { file: string; row: number }>();
-  const once = (key: string, origin: { file: string; row: number }, field: string, what: string) => {
+  // One map per kind of key (and per metric): a Map holds at most 2^24 keys, and a 1M-parcel
+  // district sends ~17M metric figures.
+  const maps = new Map<string, Map<string, { file: string; row: number }>>();
+  const once = (kind: string, key: string, origin: { file: string; row: number }, field: string, what: string) => {
+    let seen = maps.get(kind);
+    if (!seen) maps.set(kind, (seen = new Map()));
     const first = seen.get(key);
     if (first) log.error(origin.file, origin.row, field, `${what}重复（已见于 ${first.file} 第 ${first.row} 行）`);
     else seen.set(key, origin);
   };
-  for (const r of d.regions) once(`region:${r.code}`, r.origin, '编码', `区域编码 ${r.code} `);
-  for (const p of d.parcels) once(`parcel:${p.unitCode}`, p.origin, '不动产单元代码', `不动产单元代码 ${p.unitCode} `);
-  for (const e of d.enterprises) once(`enterprise:${e.uscc}`, e.origin, '统一社会信用代码', `统一社会信用代码 ${e.uscc} `);
-  for (const o of d.occupancy) once(`occupancy:${o.uscc}:${o.unitCode}`, o.origin, '不动产单元代码', `企业与宗地的对应 ${o.uscc}–${o.unitCode} `);
-  for (const s of d.standardLand) once(`standard:${s.unitCode}`, s.origin, '不动产单元代码', `标准地承诺 ${s.unitCode} `);
-  for (const e of d.events) once(`event:${e.uscc}:${e.year}:${e.kind}`, e.origin, '事件类型', `${e.year} 年事件 ${e.kind} `);
-  for (const m of d.metrics) once(`metric:${m.uscc}:${m.year}:${m.metric}`, m.origin, m.metric, `${m.year} 年指标 ${m.metric} `);
+  for (const r of d.regions) once('region', r.code, r.origin, '编码', `区域编码 ${r.code} `);
+  for (const p of d.parcels) once('parcel', p.unitCode, p.origin, '不动产单元代码', `不动产单元代码 ${p.unitCode} `);
+  for (const e of d.enterprises) once('enterprise', e.uscc, e.origin, '统一社会信用代码', `统一社会信用代码 ${e.uscc} `);
+  for (const o of d.occupancy) once('occupancy', `${o.uscc}:${o.unitCode}`, o.origin, '不动产单元代码', `企业与宗地的对应 ${o.uscc}–${o.unitCode} `);
+  for (const s of d.standardLand) once('standard', s.unitCode, s.origin, '不动产单元代码', `标准地承诺 ${s.unitCode} `);
+  for (const e of d.events) once('event', `${e.uscc}:${e.year}:${e.kind}`, e.origin, '事件类型', `${e.year} 年事件 ${e.kind} `);
+  for (const m of d.metrics) once(`metric:${m.metric}:${m.year}`, m.uscc, m.origin, m.metric, `${m.year} 年指标 ${m.metric} `);
 }
