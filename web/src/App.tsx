@@ -236,7 +236,11 @@ export function App() {
                 compare={view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null}
               />
               {land.available && !view.view3d ? (
-                <OverlayPanel overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsLoading)} onToggle={toggleOverlay} />
+                <OverlayPanel
+                  overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsFetch)}
+                  onToggle={toggleOverlay}
+                  onRetry={(id) => (id === 'exit' ? shown.exit.retry() : shown.footprintsFetch.retry())}
+                />
               ) : null}
               {status ? (
                 <div className="notice" role="status">
