@@ -19,7 +19,7 @@ import { CHANGE_CLASSES } from '../map/compare.ts';
 import { GRADE_CLASSES } from '../map/grades.ts';
 import { EXIT_PATH_CLASSES, FOOTPRINT_COLOR } from '../map/land-layers.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
-import { PARCEL_FILL_LAYER } from '../map/parcel-layers.ts';
+import { PARCEL_FILL_LAYER, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from '../map/parcel-layers.ts';
 import { VALUE_CLASSES } from '../map/tax-classes.ts';
 import { mainParcel } from '../src/open-unit.ts';
 
@@ -154,6 +154,36 @@ async function parcelsDrawn(p: Page, t0: number): Promise<number> {
   return Date.now() - t0;
 }
 
+/** The parcel's `hover` feature-state, as the map holds it. */
+async function hoverState(p: Page, id: number): Promise<boolean> {
+  return p.evaluate(({ id, source, sourceLayer }) => {
+    const map = (window as unknown as { __mujunMap: { getFeatureState(f: unknown): { hover?: boolean } } }).__mujunMap;
+    return map.getFeatureState({ source, sourceLayer, id }).hover === true;
+  }, { id, source: PARCEL_SOURCE, sourceLayer: PARCEL_SOURCE_LAYER });
+}
+
+/** RGB of every canvas pixel in `box` (canvas CSS pixels), row by row. */
+async function pixelsIn(p: Page, box: [number, number, number, number]): Promise<[number, number, number][]> {
+  const flat = await p.evaluate((box) => {
+    const map = (window as unknown as { __mujunMap: { getCanvas(): HTMLCanvasElement } }).__mujunMap;
+    const src = map.getCanvas();
+    const scale = src.width / src.clientWidth;
+    const [x0, y0, x1, y1] = box.map((v) => Math.round(v * scale)) as [number, number, number, number];
+    const c2d = document.createElement('canvas');
+    c2d.width = src.width;
+    c2d.height = src.height;
+    const ctx = c2d.getContext('2d')!;
+    ctx.drawImage(src, 0, 0);
+    return Array.from(ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data);
+  }, box);
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < flat.length; i += 4) out.push([flat[i]!, flat[i + 1]!, flat[i + 2]!]);
+  return out;
+}
+
+const rgbDistance = (a: readonly number[], b: readonly number[]) => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
+const rgbOf = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
 /** Whether the server has land status and candidates (issue 4). */
 async function landAvailable(): Promise<boolean> {
   const res = await fetch(`${server.url}/api/land-rules`);
@@ -161,9 +191,25 @@ async function landAvailable(): Promise<boolean> {
   return ((await res.json()) as { lastRefresh: unknown }).lastRefresh !== null;
 }
 
-/** A parcel drawn on screen, clear of the panels, that a click hits alone; optionally of one grade. */
-async function parcelOnScreen(p: Page, grades: string[]): Promise<{ x: number; y: number; code: string } | null> {
-  return p.evaluate(({ layer, grades }) => {
+/** A parcel drawn on screen, found by its tiles. */
+interface ParcelTarget {
+  /** Page coordinates of a point inside it. */
+  x: number;
+  y: number;
+  /** Tile feature id (the feature-state key), 不动产单元代码 and grade in the tiles. */
+  id: number;
+  code: string;
+  grade: string | null;
+  /** Its bounding box in canvas CSS pixels: [left, top, right, bottom]. */
+  box: [number, number, number, number];
+}
+
+/**
+ * A parcel drawn on screen, clear of the panels, that a click hits alone; optionally of one grade,
+ * and at least `minPx` CSS pixels wide and high.
+ */
+async function parcelOnScreen(p: Page, grades: string[], minPx = 0): Promise<ParcelTarget | null> {
+  return p.evaluate(({ layer, grades, minPx }) => {
     type F = { id: number; properties: { code: string; grade?: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } };
     const map = (window as unknown as {
       __mujunMap: {
@@ -180,14 +226,20 @@ async function parcelOnScreen(p: Page, grades: string[]): Promise<{ x: number; y
       const lng = ring.slice(0, n).reduce((s, q) => s + q[0]!, 0) / n;
       const lat = ring.slice(0, n).reduce((s, q) => s + q[1]!, 0) / n;
       const pt = map.project([lng, lat]);
+      const corners = ring.map((q) => map.project([q[0]!, q[1]!]));
+      const box: [number, number, number, number] = [
+        Math.min(...corners.map((c) => c.x)), Math.min(...corners.map((c) => c.y)),
+        Math.max(...corners.map((c) => c.x)), Math.max(...corners.map((c) => c.y)),
+      ];
+      if (box[2] - box[0] < minPx || box[3] - box[1] < minPx) continue;
       if (pt.x < 60 || pt.y < 80 || pt.x > rect.width - 40 || pt.y > rect.height - 40) continue; // clear of the controls
       if (pt.x < 260 && pt.y > rect.height - 300) continue; // clear of the legend
       if (pt.x > rect.width - 200 && pt.y < 320) continue; // clear of the overlay switches
       const hit = map.queryRenderedFeatures([pt.x, pt.y], { layers: [layer] });
-      if (hit.length === 1 && hit[0]!.id === f.id) return { x: rect.left + pt.x, y: rect.top + pt.y, code: f.properties.code };
+      if (hit.length === 1 && hit[0]!.id === f.id) return { x: rect.left + pt.x, y: rect.top + pt.y, id: f.id, code: f.properties.code, grade: f.properties.grade ?? null, box };
     }
     return null;
-  }, { layer: PARCEL_FILL_LAYER, grades });
+  }, { layer: PARCEL_FILL_LAYER, grades, minPx });
 }
 
 beforeAll(async () => {
@@ -290,6 +342,40 @@ describe('the map', () => {
     await page.getByRole('button', { name: '清除筛选' }).click();
     await expect.poll(() => page.url()).not.toContain('tax=');
     await mapIdle(page);
+  });
+
+  it('the parcel under the pointer is drawn stronger, with its card, and neither stays when the pointer leaves', async () => {
+    await districtView(page);
+    const target = await parcelOnScreen(page, ['A', 'B', 'C', 'D'], 16);
+    expect(target, 'a graded parcel on screen, big enough to count its pixels').not.toBeNull();
+    const { id, code, box } = target!;
+    const gradeRgb = rgbOf(GRADE_CLASSES.find((g) => g.id === target!.grade)!.color);
+    const area = Math.round((box[2] - box[0]) * (box[3] - box[1]));
+    // The pointer starts off the map, on the header.
+    await page.mouse.move(10, 10);
+    await page.waitForFunction(() => !document.querySelector('.hover-card'), undefined, { timeout: 10_000 });
+    expect(await hoverState(page, id)).toBe(false);
+    await mapIdle(page);
+    const before = await pixelsIn(page, box);
+
+    await page.mouse.move(target!.x, target!.y, { steps: 4 });
+    await expect.poll(() => hoverState(page, id), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('tooltip').locator('.hover-code').textContent(), { timeout: 10_000 }).toBe(code);
+    await mapIdle(page);
+    await page.screenshot({ path: join(RESULTS, 'map-hover.png') });
+    const hovered = await pixelsIn(page, box);
+    // Filled at the hover opacity: its pixels move towards the full grade colour.
+    const stronger = hovered.filter((px, i) => rgbDistance(px, gradeRgb) < rgbDistance(before[i]!, gradeRgb) - 12).length;
+    const summary = `parcel ${code} (${target!.grade}, box ${box.map(Math.round).join(',')}, ${area} px²): ${stronger} pixels nearer its grade colour when hovered`;
+    expect(stronger, summary).toBeGreaterThan(0.2 * area);
+
+    await page.mouse.move(10, 10, { steps: 4 });
+    await expect.poll(() => hoverState(page, id), { timeout: 10_000 }).toBe(false);
+    await page.getByRole('tooltip').waitFor({ state: 'detached', timeout: 10_000 });
+    await mapIdle(page);
+    const left = await pixelsIn(page, box);
+    const unchanged = left.filter((px, i) => rgbDistance(px, before[i]!) <= 12).length;
+    expect(unchanged, `${summary}; after leaving, ${unchanged} of ${left.length} pixels as before`).toBeGreaterThan(0.98 * left.length);
   });
 
   it('a click on a parcel shows its code and the reasons for its grade', async () => {
@@ -444,6 +530,47 @@ describe('the map', () => {
     }
     await expect.poll(() => page.url()).not.toContain('ly=');
     await page.getByRole('tab', { name: '评价结果' }).click();
+  });
+
+  it('an overlay whose data cannot be fetched says so in place of 加载中, and a retry loads it', async (ctx) => {
+    if (!hasLand) ctx.skip();
+    // A fresh page, so nothing is cached from the tests above; the server answers 500 for the exit
+    // candidates, and the footprints never get an answer.
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      const exitList = (url: URL) => url.pathname === '/api/candidates' && url.searchParams.get('kind') === 'exit';
+      const footprints = (url: URL) => url.pathname === '/api/candidates/consolidation.geojson';
+      await other.route(exitList, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: '测试：服务器故障' }) }));
+      await other.route(footprints, (route) => route.abort('connectionrefused'));
+      await other.goto(`${server.url}/?ly=exit,consolidation`);
+      const panel = other.locator('.overlay-panel');
+      const exitToggle = panel.getByRole('button', { name: '退出候选' });
+      const footprintToggle = panel.getByRole('button', { name: '连片开发' });
+      await expect.poll(() => panel.getByRole('alert').allTextContents(), { timeout: 60_000 }).toEqual([
+        '退出候选加载失败：服务器返回 500：测试：服务器故障点击重试',
+        '连片开发加载失败：无法连接服务器点击重试',
+      ]);
+      for (const toggle of [exitToggle, footprintToggle]) {
+        expect(await toggle.getAttribute('aria-busy')).toBe('false');
+        expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+        expect(await toggle.textContent()).toContain('加载失败');
+        expect(await toggle.textContent()).not.toContain('加载中');
+      }
+      await other.screenshot({ path: join(RESULTS, 'map-overlay-failed.png') });
+
+      // The server is back: a retry loads each, and the switch shows its key.
+      await other.unroute(exitList);
+      await other.unroute(footprints);
+      for (const [toggle, key] of [[exitToggle, EXIT_PATH_CLASSES[0]!.path], [footprintToggle, '归宗后范围']] as const) {
+        await toggle.locator('xpath=..').getByRole('button', { name: '点击重试' }).click();
+        await expect.poll(() => toggle.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+        await expect.poll(() => toggle.locator('xpath=..').textContent(), { timeout: 30_000 }).toContain(key);
+        expect(await toggle.textContent()).not.toContain('加载失败');
+      }
+      expect(await panel.getByRole('alert').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it('search flies to an enterprise’s parcel and opens it', async () => {

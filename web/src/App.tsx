@@ -5,7 +5,7 @@
  * theme and the lists' queries from it (use-map-theme.ts); the map and the panels only report and
  * display, and the address bar mirrors the view (url-state.ts) so a shared link reproduces it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GradeChange, UnitResult } from '../api/evaluation-types.ts';
 import type { ConsolidationCluster, ExitCandidate } from '../api/land-types.ts';
 import type { ParcelTileProperties } from '../api/types.ts';
@@ -13,7 +13,7 @@ import type { CandidateFilter } from '../features/candidates/candidate-view.ts';
 import { defaultCompareRun } from '../features/compare/compare-view.ts';
 import { Legend } from '../features/legend/Legend.tsx';
 import { OverlayPanel } from '../features/legend/OverlayPanel.tsx';
-import { ParcelDetailPanel, type ParcelSummary } from '../features/parcel-detail/ParcelDetailPanel.tsx';
+import type { ParcelSummary } from '../features/parcel-detail/ParcelDetailPanel.tsx';
 import { SearchBox } from '../features/search/SearchBox.tsx';
 import { toggleGrade } from '../lib/filters.ts';
 import { runLabel } from '../lib/run-label.ts';
@@ -24,6 +24,7 @@ import { isGrade } from '../map/grades.ts';
 import { OVERLAYS, type Overlay } from '../map/land-layers.ts';
 import { MapView, type MapCamera } from '../map/MapView.tsx';
 import { PARCEL_MINZOOM } from '../map/parcel-layers.ts';
+import { ParcelDetailPanel, preloadPanels } from './lazy-panels.ts';
 import { type LoadedMap, loadMapData } from './load-map-data.ts';
 import { overlayToggles } from './overlay-toggles.ts';
 import { SidePanel } from './SidePanel.tsx';
@@ -81,6 +82,13 @@ export function App() {
   }, [attempt, setNotice]);
 
   useUrlSync(urlOf(view, open.selection?.code ?? null));
+
+  // The panels first paint does without, once the browser has a moment.
+  useEffect(() => {
+    if (!ready) return;
+    const id = requestIdleCallback(preloadPanels, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, [ready]);
 
   // ---- lists → map ----
   const regions = ready?.data.regions ?? null;
@@ -236,7 +244,11 @@ export function App() {
                 compare={view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null}
               />
               {land.available && !view.view3d ? (
-                <OverlayPanel overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsLoading)} onToggle={toggleOverlay} />
+                <OverlayPanel
+                  overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsFetch)}
+                  onToggle={toggleOverlay}
+                  onRetry={(id) => (id === 'exit' ? shown.exit.retry() : shown.footprintsFetch.retry())}
+                />
               ) : null}
               {status ? (
                 <div className="notice" role="status">
@@ -250,14 +262,17 @@ export function App() {
               ) : null}
             </div>
             {selection ? (
-              <ParcelDetailPanel
-                key={selection.code}
-                code={selection.code}
-                summary={open.selectedTile?.properties.code === selection.code ? summaryOf(open.selectedTile.properties, shown.theme.gradeOverrides) : null}
-                focusUscc={selection.focusUscc}
-                onLoaded={open.onDetailLoaded}
-                onClose={open.close}
-              />
+              // Until its chunk is in, an empty panel holds its place, so the map narrows once.
+              <Suspense fallback={<aside className="detail-panel" aria-label="宗地详情" aria-busy />}>
+                <ParcelDetailPanel
+                  key={selection.code}
+                  code={selection.code}
+                  summary={open.selectedTile?.properties.code === selection.code ? summaryOf(open.selectedTile.properties, shown.theme.gradeOverrides) : null}
+                  focusUscc={selection.focusUscc}
+                  onLoaded={open.onDetailLoaded}
+                  onClose={open.close}
+                />
+              </Suspense>
             ) : null}
           </>
         ) : null}

@@ -1,16 +1,15 @@
 /** The side panel as the app fills it: the filter bar, then the result, region, compare and candidate lists. */
 import type { EvaluationRun, GradeChange, UnitResult } from '../api/evaluation-types.ts';
 import type { ConsolidationCluster, ExitCandidate } from '../api/land-types.ts';
-import { CandidatePanel } from '../features/candidates/CandidatePanel.tsx';
 import type { CandidateFilter } from '../features/candidates/candidate-view.ts';
-import { ComparePanel, type CompareState } from '../features/compare/ComparePanel.tsx';
+import type { CompareState } from '../features/compare/ComparePanel.tsx';
 import { EvaluationPanel } from '../features/evaluation/EvaluationPanel.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
-import { RegionRanking } from '../features/regions/RegionRanking.tsx';
 import { toResultsFilter } from '../lib/filters.ts';
 import type { RegionOption } from '../lib/regions.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
 import type { Runs, Aggregates, ChangesState } from './use-run-data.ts';
+import { CandidatePanel, ComparePanel, RegionRanking } from './lazy-panels.ts';
 import type { PanelTab } from './url-state.ts';
 import type { ViewPatch, ViewState } from './view-state.ts';
 import { WorkPanel } from './WorkPanel.tsx';

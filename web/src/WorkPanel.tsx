@@ -2,7 +2,7 @@
  * The side panel: the filters on top, then one list at a time — evaluation results, region
  * ranking, year compare, exit and consolidation candidates. A shell: the app passes the panels in.
  */
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { PanelTab } from './url-state.ts';
 import './work-panel.css';
 
@@ -51,7 +51,8 @@ export function WorkPanel({ filters, tab, tabs, onTabChange, onClose }: WorkPane
         ))}
       </div>
       <div className="work-tab-body" id="work-tab-body" role="tabpanel" aria-labelledby={`tab-${open}`}>
-        {tabs[open]!()}
+        {/* Lists other than the first come in chunks of their own (lazy-panels.ts). */}
+        <Suspense fallback={<p className="empty">正在加载…</p>}>{tabs[open]!()}</Suspense>
       </div>
     </aside>
   );

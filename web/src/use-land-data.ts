@@ -1,13 +1,15 @@
 /**
  * Land status and candidates for the map: whether the server has them at all, the parcels on exit
- * paths (every page of the list, filtered like it), and the consolidation footprints.
+ * paths (every page of the list, filtered like it), and the consolidation footprints; each overlay
+ * says whether it is loading or why it failed, and can be retried.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError, getConsolidationFootprints, getExitCandidates, getLandRules } from '../api/client.ts';
 import type { FootprintProperties, LandRulesSummary } from '../api/land-types.ts';
 import { candidateQuery, type CandidateFilter } from '../features/candidates/candidate-view.ts';
 import type { ExitParcel } from '../map/land-layers.ts';
+import { failureText, overlayFetch, withoutFailure, type Settled } from './overlay-fetch.ts';
 
 export type Footprints = FeatureCollection<Polygon | MultiPolygon, FootprintProperties>;
 
@@ -38,11 +40,15 @@ export function useExitParcels(
   wanted: boolean,
   filter: CandidateFilter,
   region: string | null,
-): { parcels: ExitParcel[]; truncated: boolean; loading: boolean } {
-  const [state, setState] = useState<{ key: string; parcels: ExitParcel[]; truncated: boolean } | null>(null);
+): { parcels: ExitParcel[]; truncated: boolean; loading: boolean; error: string | null; retry: () => void } {
+  const [settled, setSettled] = useState<Settled<{ parcels: ExitParcel[]; truncated: boolean }> | null>(null);
   const key = JSON.stringify([filter.paths, filter.minMu, filter.maxMu, region]);
   useEffect(() => {
-    if (!wanted || state?.key === key) return;
+    if (!wanted) {
+      setSettled(withoutFailure); // switched on again, it fetches again
+      return;
+    }
+    if (settled?.key === key) return;
     const controller = new AbortController();
     (async () => {
       const parcels: ExitParcel[] = [];
@@ -52,29 +58,45 @@ export function useExitParcels(
         total = r.total;
         for (const c of r.candidates) for (const code of c.unitCodes) parcels.push({ code, path: c.path });
       }
-      setState({ key, parcels, truncated: total > MAX_EXIT });
+      setSettled({ key, data: { parcels, truncated: total > MAX_EXIT } });
     })().catch((err: unknown) => {
-      if (!controller.signal.aborted) console.warn('exit candidates:', err);
+      if (controller.signal.aborted) return;
+      console.warn('exit candidates:', err);
+      setSettled({ key, error: failureText(err) });
     });
     return () => controller.abort();
     // `filter` and `region` are captured through `key`.
-  }, [wanted, key, state?.key]);
-  if (state?.key === key) return { parcels: state.parcels, truncated: state.truncated, loading: false };
-  return { ...NO_EXIT, loading: wanted };
+  }, [wanted, key, settled?.key]);
+  const retry = useCallback(() => setSettled(withoutFailure), []);
+  const { data, loading, error } = overlayFetch(wanted, key, settled);
+  return { ...(data ?? NO_EXIT), loading, error, retry };
 }
 
 /** Consolidation footprints matching the list's region and size, while `wanted`. */
-export function useFootprints(wanted: boolean, filter: CandidateFilter, region: string | null): { data: Footprints | null; loading: boolean } {
-  const [state, setState] = useState<{ key: string; data: Footprints } | null>(null);
+export function useFootprints(
+  wanted: boolean,
+  filter: CandidateFilter,
+  region: string | null,
+): { data: Footprints | null; loading: boolean; error: string | null; retry: () => void } {
+  const [settled, setSettled] = useState<Settled<Footprints> | null>(null);
   const key = JSON.stringify([filter.minMu, filter.maxMu, region]);
   useEffect(() => {
-    if (!wanted || state?.key === key) return;
+    if (!wanted) {
+      setSettled(withoutFailure); // switched on again, it fetches again
+      return;
+    }
+    if (settled?.key === key) return;
     const controller = new AbortController();
     getConsolidationFootprints({ region, minMu: filter.minMu, maxMu: filter.maxMu }, controller.signal).then(
-      (data) => setState({ key, data }),
-      (err: unknown) => !controller.signal.aborted && console.warn('footprints:', err),
+      (data) => setSettled({ key, data }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        console.warn('footprints:', err);
+        setSettled({ key, error: failureText(err) });
+      },
     );
     return () => controller.abort();
-  }, [wanted, key, state?.key]);
-  return state?.key === key ? { data: state.data, loading: false } : { data: null, loading: wanted };
+  }, [wanted, key, settled?.key]);
+  const retry = useCallback(() => setSettled(withoutFailure), []);
+  return { ...overlayFetch(wanted, key, settled), retry };
 }

@@ -73,8 +73,8 @@ export function useMapTheme(view: ViewState, ready: LoadedMap | null, runs: read
     aggregates,
     choropleth,
     statusAvailable,
-    exit: { truncated: exit.truncated, loading: exit.loading },
+    exit: { truncated: exit.truncated, loading: exit.loading, error: exit.error, retry: exit.retry },
     footprints: footprints.data,
-    footprintsLoading: footprints.loading,
+    footprintsFetch: { loading: footprints.loading, error: footprints.error, retry: footprints.retry },
   };
 }

@@ -33,6 +33,8 @@ export interface OverlayToggle {
   unavailable: string | null;
   /** On, but what it draws is still being fetched. */
   loading: boolean;
+  /** On, but what it draws could not be fetched: what failed and why, in words for the planner. */
+  failed: string | null;
   keys: readonly OverlayKey[];
 }
 
