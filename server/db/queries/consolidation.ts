@@ -76,13 +76,24 @@ export function consolidationEdges(tx: Queryable, o: { gapM: number; toleranceM:
 
 // Footprint: the members with the gaps between them closed — buffered out by half the gap (a
 // buffer of the collection unions it), then back in; mitred joins keep square corners square —
-// minus any non-candidate parcel the closing reached into (then snapped to 1 cm, members kept
-// whole), back to lon/lat. Only the few clusters that meet a non-candidate pay for the overlays.
+// minus any non-candidate parcel the closing reached into (members kept whole, the union done on a
+// 1 cm grid, which is also what keeps it robust), back to lon/lat. Only the few clusters that meet a non-candidate pay for the overlays.
+// The closing can come back invalid (GEOS 3.11 and 3.14 both give a hole touching its shell for
+// fixtures/consolidation/in/buffer-artefact, after which every overlay throws — and the embedded
+// build returns no row instead of an error). Then the round-joined closing is used, and should that
+// fail too, the members' union without the gaps closed.
+const VALID = (g: string) => `(ST_IsValidDetail(${g})).valid`;
+const CLOSE = (g: string, joins: string) => `ST_Buffer(ST_Buffer(${g}, $1::float8 / 2, '${joins}'), -$1::float8 / 2, '${joins}')`;
 const FOOTPRINTS = `
-  WITH closed AS (
-    SELECT m.cluster, ST_Buffer(ST_Buffer(ST_Collect(c.g), $1::float8 / 2, 'join=mitre mitre_limit=10'), -$1::float8 / 2, 'join=mitre mitre_limit=10') AS g
+  WITH raw AS (
+    SELECT m.cluster, ST_Collect(c.g) AS members, ${CLOSE('ST_Collect(c.g)', 'join=mitre mitre_limit=10')} AS g
     FROM cons_member AS m JOIN cons_cand AS c ON c.id = m.parcel_id
     GROUP BY m.cluster
+  ), closed AS (
+    SELECT r.cluster, CASE WHEN ${VALID('r.g')} THEN r.g ELSE (
+      SELECT CASE WHEN ${VALID('x.g')} THEN x.g ELSE ST_UnaryUnion(r.members) END FROM (SELECT ${CLOSE('r.members', 'join=round')} AS g) AS x
+    ) END AS g
+    FROM raw AS r
   ), blocked AS (
     SELECT cl.cluster, ST_Union(n.g) AS g
     FROM closed AS cl
@@ -90,10 +101,10 @@ const FOOTPRINTS = `
     GROUP BY cl.cluster
   )
   INSERT INTO cons_footprint (cluster, geom)
-  SELECT cl.cluster, ST_Transform(ST_Multi(CASE WHEN b.g IS NULL THEN cl.g ELSE ST_CollectionExtract(ST_ReducePrecision(ST_Union(
+  SELECT cl.cluster, ST_Transform(ST_Multi(CASE WHEN b.g IS NULL THEN cl.g ELSE ST_CollectionExtract(ST_Union(
            ST_Difference(cl.g, b.g),
-           (SELECT ST_Union(c.g) FROM cons_member AS m JOIN cons_cand AS c ON c.id = m.parcel_id WHERE m.cluster = cl.cluster)
-         ), 0.01), 3) END), 4326)
+           (SELECT ST_Union(c.g) FROM cons_member AS m JOIN cons_cand AS c ON c.id = m.parcel_id WHERE m.cluster = cl.cluster),
+           0.01), 3) END), 4326)
   FROM closed AS cl LEFT JOIN blocked AS b ON b.cluster = cl.cluster`;
 
 // Per cluster: its members' areas, codes, tax (the latest year's attributed tax, parcel_summary;
@@ -146,6 +157,11 @@ export async function computeFootprints(
   );
   await tx.exec(`CREATE INDEX ON cons_member (cluster); ANALYZE cons_member;`);
   await tx.query(FOOTPRINTS, [gapM]);
+  // Every cluster must have its footprint: a geometry error that lost one must not lose it quietly.
+  const [missing] = await tx.query<{ clusters: number[] | null }>(
+    `SELECT array_agg(DISTINCT m.cluster ORDER BY m.cluster) AS clusters FROM cons_member AS m
+     WHERE NOT EXISTS (SELECT 1 FROM cons_footprint AS f WHERE f.cluster = m.cluster)`);
+  if (missing?.clusters?.length) throw new Error(`连片开发：第 ${missing.clusters.join('、')} 片的合并范围未能生成（几何运算失败）`);
 }
 
 /** Stores the clusters of `computeFootprints` with their totals, then their members. */
