@@ -8,6 +8,12 @@ import type { Grade, UnitEvaluation } from './evaluation-types.ts';
 /** [west, south, east, north] in degrees, lon/lat. */
 export type BBox = [number, number, number, number];
 
+/**
+ * The coordinate system a map draws in: WGS 84 (our data, and every coordinate the API takes or
+ * gives unless asked otherwise), or GCJ-02, the offset system of Amap/Tencent-style basemaps.
+ */
+export type Crs = 'wgs84' | 'gcj02';
+
 export interface Meta {
   districtName: string;
   bbox: BBox;
@@ -16,6 +22,8 @@ export interface Meta {
   latestYear: number | null;
   /** A MapLibre style URL to draw under our layers, or null for the built-in offline basemap. */
   basemapStyleUrl: string | null;
+  /** The CRS `basemapStyleUrl` draws in; the geometry endpoints can shift for it (`?crs=gcj02`). */
+  basemapCrs: Crs;
   /** The newest evaluation run; null before any run. */
   latestRunId: number | null;
   /** Import batch and run, e.g. 'i1r1'. */
