@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsQuery } from './evaluation-types.ts';
-import { candidateExportUrl, candidateSearchParams, resultsSearchParams, runExportUrl } from './client.ts';
+import { candidateExportUrl, candidateSearchParams, footprintsUrl, parcelsUrl, regionsUrl, resultsSearchParams, roadsUrl, runExportUrl, tileJsonUrl } from './client.ts';
 
 const empty: ResultsQuery = Object.freeze({ grades: [], group: null, region: null, industry: null, q: null, page: 1, pageSize: 50 });
 
@@ -43,5 +43,26 @@ describe('candidate list requests', () => {
 
   it('export with the list’s filters', () => {
     expect(candidateExportUrl('consolidation', 'csv', { region: 'R', minMu: 10 })).toBe('/api/candidates/export?kind=consolidation&region=R&minMu=10&format=csv');
+  });
+});
+
+describe('geometry requests', () => {
+  const bbox: [number, number, number, number] = [106.5, 29.5, 106.6, 29.6];
+
+  it('ask for nothing special in WGS 84', () => {
+    expect([regionsUrl('wgs84'), roadsUrl('wgs84'), tileJsonUrl('parcels', 'wgs84'), tileJsonUrl('regions', 'wgs84')]).toEqual([
+      '/api/regions', '/api/roads', '/tiles/parcels.json', '/tiles/regions.json',
+    ]);
+    expect(parcelsUrl(bbox, 'wgs84')).toBe('/api/parcels?bbox=106.5,29.5,106.6,29.6');
+    expect(footprintsUrl({ region: 'R', minMu: null, maxMu: null }, 'wgs84')).toBe('/api/candidates/consolidation.geojson?region=R');
+  });
+
+  it('ask for GCJ-02 geometry over a GCJ-02 basemap, the parcel box staying WGS 84', () => {
+    expect([regionsUrl('gcj02'), roadsUrl('gcj02'), tileJsonUrl('parcels', 'gcj02'), tileJsonUrl('regions', 'gcj02')]).toEqual([
+      '/api/regions?crs=gcj02', '/api/roads?crs=gcj02', '/tiles/parcels.json?crs=gcj02', '/tiles/regions.json?crs=gcj02',
+    ]);
+    expect(parcelsUrl(bbox, 'gcj02')).toBe('/api/parcels?bbox=106.5,29.5,106.6,29.6&crs=gcj02');
+    expect(footprintsUrl({ region: null, minMu: null, maxMu: null }, 'gcj02')).toBe('/api/candidates/consolidation.geojson?crs=gcj02');
+    expect(footprintsUrl({ region: 'R', minMu: 10, maxMu: null }, 'gcj02')).toBe('/api/candidates/consolidation.geojson?region=R&minMu=10&crs=gcj02');
   });
 });

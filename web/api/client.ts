@@ -4,6 +4,7 @@
  */
 import type {
   BBox,
+  Crs,
   EnterpriseDetail,
   Meta,
   ParcelCollection,
@@ -58,26 +59,56 @@ export function getMeta(signal?: AbortSignal): Promise<Meta> {
   return getJson('/api/meta', signal);
 }
 
-export function getRegions(signal?: AbortSignal): Promise<RegionCollection> {
-  return getJson('/api/regions', signal);
+/**
+ * `path` asking for geometry in `crs`: GCJ-02 adds `crs=gcj02` (the server shifts every vertex, or
+ * serves shifted tiles); WGS 84 is the server's default and leaves the path as it is.
+ */
+export function withCrs(path: string, crs: Crs): string {
+  if (crs === 'wgs84') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}crs=${crs}`;
 }
 
-export function getRoads(signal?: AbortSignal): Promise<RoadCollection> {
-  return getJson('/api/roads', signal);
+export function regionsUrl(crs: Crs): string {
+  return withCrs('/api/regions', crs);
 }
 
-/** The TileJSON of a vector tile set: parcels (with low-zoom cells) or regions. */
-export function getTileJson(set: 'parcels' | 'regions', signal?: AbortSignal): Promise<TileJson> {
-  return getJson(`/tiles/${set}.json`, signal);
+export function roadsUrl(crs: Crs): string {
+  return withCrs('/api/roads', crs);
+}
+
+/** The TileJSON of a vector tile set; its tile URLs carry the same `crs`. */
+export function tileJsonUrl(set: 'parcels' | 'regions', crs: Crs): string {
+  return withCrs(`/tiles/${set}.json`, crs);
+}
+
+/** `bbox` is WGS 84 whatever `crs` the geometry comes back in. */
+export function parcelsUrl(bbox: BBox, crs: Crs): string {
+  return withCrs(`/api/parcels?bbox=${bbox.join(',')}`, crs);
+}
+
+/** Region outlines, with geometry in `crs`. */
+export function getRegions(crs: Crs, signal?: AbortSignal): Promise<RegionCollection> {
+  return getJson(regionsUrl(crs), signal);
+}
+
+/** Roads, with geometry in `crs`. */
+export function getRoads(crs: Crs, signal?: AbortSignal): Promise<RoadCollection> {
+  return getJson(roadsUrl(crs), signal);
+}
+
+/** The TileJSON of a vector tile set: parcels (with low-zoom cells) or regions, drawn in `crs`. */
+export function getTileJson(set: 'parcels' | 'regions', crs: Crs, signal?: AbortSignal): Promise<TileJson> {
+  return getJson(tileJsonUrl(set, crs), signal);
 }
 
 /**
- * Parcels intersecting `bbox` ([w, s, e, n], degrees), as GeoJSON with their full summary. The
- * server refuses a box with more than 20,000 parcels (an `ApiError` with status 400): the map draws
- * from vector tiles and asks for GeoJSON only for the viewport (3D, names).
+ * Parcels intersecting `bbox` ([w, s, e, n], WGS 84 degrees), as GeoJSON with their full summary
+ * and geometry in `crs`. The server refuses a box with more than 20,000 parcels (an `ApiError`
+ * with status 400): the map draws from vector tiles and asks for GeoJSON only for the viewport
+ * (3D, names).
  */
-export function getParcels(bbox: BBox, signal?: AbortSignal): Promise<ParcelCollection> {
-  return getJson(`/api/parcels?bbox=${bbox.join(',')}`, signal);
+export function getParcels(bbox: BBox, crs: Crs, signal?: AbortSignal): Promise<ParcelCollection> {
+  return getJson(parcelsUrl(bbox, crs), signal);
 }
 
 /** One parcel by its 不动产单元代码, with the enterprises on it (一码关联). */
@@ -181,15 +212,21 @@ export function getConsolidationCandidates(query: CandidateQuery, signal?: Abort
   return getJson(`/api/candidates?${candidateSearchParams('consolidation', query).toString()}`, signal);
 }
 
-/** The consolidation footprints (merged sites) as GeoJSON, filtered like the list. */
-export function getConsolidationFootprints(
-  query: Pick<CandidateQuery, 'region' | 'minMu' | 'maxMu'>,
-  signal?: AbortSignal,
-): Promise<FeatureCollection<Polygon | MultiPolygon, FootprintProperties>> {
+/** Where the consolidation footprints (merged sites) are, filtered like the list, geometry in `crs`. */
+export function footprintsUrl(query: Pick<CandidateQuery, 'region' | 'minMu' | 'maxMu'>, crs: Crs): string {
   const params = candidateSearchParams('consolidation', query);
   params.delete('kind');
   const qs = params.toString();
-  return getJson(`/api/candidates/consolidation.geojson${qs ? `?${qs}` : ''}`, signal);
+  return withCrs(`/api/candidates/consolidation.geojson${qs ? `?${qs}` : ''}`, crs);
+}
+
+/** The consolidation footprints (merged sites) as GeoJSON, filtered like the list, geometry in `crs`. */
+export function getConsolidationFootprints(
+  query: Pick<CandidateQuery, 'region' | 'minMu' | 'maxMu'>,
+  crs: Crs,
+  signal?: AbortSignal,
+): Promise<FeatureCollection<Polygon | MultiPolygon, FootprintProperties>> {
+  return getJson(footprintsUrl(query, crs), signal);
 }
 
 /** Where the browser downloads a candidate list (CSV with BOM, or XLSX). */

@@ -9,13 +9,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { BBox, MapParcel, ParcelCellProperties } from '../api/types.ts';
+import type { BBox, Crs, MapParcel, ParcelCellProperties } from '../api/types.ts';
 import type { ParcelChange } from '../lib/parcel-changes.ts';
 import type { Parcels3D } from './deck-overlay.ts';
 import { HoverCard, type Hover, type HoverContext } from './HoverCard.tsx';
 import { FOOTPRINT_SOURCE } from './land-layers.ts';
 import type { LayerPatch } from './layer-patch.ts';
 import { openingZoom } from './camera.ts';
+import { bboxToDisplay, fromDisplay, toDisplay } from './display-crs.ts';
 import { DistrictControl, FIT_PADDING } from './district-control.ts';
 import { addPatternImages } from './map-images.ts';
 import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
@@ -36,12 +37,13 @@ declare global {
 }
 
 export interface MapFocus {
+  /** WGS 84. */
   bbox: BBox;
   /** Changes on every request, so flying to the same place twice works. */
   seq: number;
 }
 
-/** Where the camera is: centre [lng, lat] in degrees and zoom. */
+/** Where the camera is: centre [lng, lat] in WGS 84 degrees and zoom. */
 export interface MapCamera {
   center: [number, number];
   zoom: number;
@@ -51,6 +53,11 @@ export interface MapViewProps {
   style: StyleSpecification;
   /** The theme `style` was built with. */
   styleTheme: MapTheme;
+  /**
+   * What the style's geometry is drawn in. Every coordinate in these props and in the callbacks is
+   * WGS 84; the map converts at its edge. Fixed for the map's life (a new CRS comes with a new load).
+   */
+  displayCrs: Crs;
   initialBbox: BBox;
   /** Opens here instead of fitting `initialBbox` (a shared link). */
   initialCamera: MapCamera | null;
@@ -94,6 +101,7 @@ function applyPatchSet(map: maplibregl.Map, patches: Record<string, LayerPatch>,
 export function MapView({
   style,
   styleTheme,
+  displayCrs,
   initialBbox,
   initialCamera,
   theme,
@@ -116,18 +124,19 @@ export function MapView({
   onCameraRef.current = onCameraChange;
   const onSelectedRef = useRef(onSelectedParcel);
   onSelectedRef.current = onSelectedParcel;
-  const initial = useRef({ style, initialBbox, initialCamera });
+  const initial = useRef({ style, crs: displayCrs, initialBbox, initialCamera });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { initialCamera: camera } = initial.current;
+    const { initialCamera: camera, crs } = initial.current;
+    const districtBbox = bboxToDisplay(crs, initial.current.initialBbox);
     const m = new maplibregl.Map({
       container,
       style: initial.current.style,
       ...(camera
-        ? { center: camera.center, zoom: camera.zoom }
-        : { bounds: initial.current.initialBbox, fitBoundsOptions: { padding: FIT_PADDING } }),
+        ? { center: toDisplay(crs, camera.center), zoom: camera.zoom }
+        : { bounds: districtBbox, fitBoundsOptions: { padding: FIT_PADDING } }),
       // The drawing buffer is kept so the canvas can be captured (browser-test screenshots, planners
       // saving a picture). No multisampling (MapLibre's default): fills and lines smooth their own
       // edges, and 4× samples doubled the cost of a frame on a software renderer (map ready
@@ -144,7 +153,7 @@ export function MapView({
     if (!camera) m.jumpTo({ zoom: openingZoom(m.getZoom()) });
     m.touchZoomRotate.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    m.addControl(new DistrictControl(initial.current.initialBbox), 'top-left');
+    m.addControl(new DistrictControl(districtBbox), 'top-left');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     window.__mujunMap = m;
     addPatternImages(m);
@@ -166,7 +175,7 @@ export function MapView({
     m.on('resize', () => setHover(null));
     m.on('moveend', () => {
       const c = m.getCenter();
-      onCameraRef.current?.({ center: [c.lng, c.lat], zoom: m.getZoom() });
+      onCameraRef.current?.({ center: fromDisplay(crs, [c.lng, c.lat]), zoom: m.getZoom() });
     });
     m.on('mousemove', PARCEL_FILL_LAYER, (ev) => {
       const parcel = ev.features?.[0] ? mapParcel(ev.features[0]) : null;
@@ -268,7 +277,7 @@ export function MapView({
 
   // The viewport's GeoJSON: for the extrusions in 3D, and for names at street zoom.
   const wantViewport = useCallback((zoom: number) => view3d || zoom >= PARCEL_LABEL_MINZOOM - 0.3, [view3d]);
-  const viewport = useViewportParcels(map, wantViewport);
+  const viewport = useViewportParcels(map, initial.current.crs, wantViewport);
   useParcelLabels(map, view3d ? null : viewport.parcels, theme.gradeOverrides);
 
   const failed3d = useParcels3D({
@@ -284,7 +293,7 @@ export function MapView({
 
   useEffect(() => {
     if (!map || !focus) return;
-    const [w, s, e, n] = focus.bbox;
+    const [w, s, e, n] = bboxToDisplay(initial.current.crs, focus.bbox);
     // Keep the tilt and rotation of the 3D mode while flying.
     map.fitBounds([w, s, e, n], { padding: 100, maxZoom: 16.5, duration: 900, bearing: map.getBearing(), pitch: map.getPitch() });
   }, [map, focus]);

@@ -7,7 +7,8 @@
 import type maplibregl from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import { ApiError, getParcels } from '../api/client.ts';
-import type { BBox, ParcelCollection } from '../api/types.ts';
+import type { BBox, Crs, ParcelCollection } from '../api/types.ts';
+import { bboxFromDisplay } from './display-crs.ts';
 
 /** Box of the visible map (`map.getBounds()`), grown by `margin` of its size on every side. */
 export function grownBounds([w, s, e, n]: BBox, margin: number): BBox {
@@ -25,8 +26,11 @@ export interface ViewportParcels {
   error: string | null;
 }
 
-/** While `enabled(zoom)` holds, keeps the viewport's parcels loaded. */
-export function useViewportParcels(map: maplibregl.Map | null, enabled: (zoom: number) => boolean): ViewportParcels {
+/**
+ * While `enabled(zoom)` holds, keeps the viewport's parcels loaded, their geometry in the map's
+ * `crs` (the boxes asked for and remembered are WGS 84, as the server takes them).
+ */
+export function useViewportParcels(map: maplibregl.Map | null, crs: Crs, enabled: (zoom: number) => boolean): ViewportParcels {
   const [state, setState] = useState<ViewportParcels & { bbox: BBox | null }>({ parcels: null, error: null, bbox: null });
   const [tick, setTick] = useState(0);
 
@@ -42,11 +46,11 @@ export function useViewportParcels(map: maplibregl.Map | null, enabled: (zoom: n
   useEffect(() => {
     if (!map || !enabled(map.getZoom())) return;
     const b = map.getBounds();
-    const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    const view = bboxFromDisplay(crs, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     if (state.bbox && containsBox(state.bbox, view) && state.parcels) return;
     const bbox = grownBounds(view, 0.35);
     const controller = new AbortController();
-    getParcels(bbox, controller.signal).then(
+    getParcels(bbox, crs, controller.signal).then(
       (parcels) => setState({ parcels, error: null, bbox }),
       (err: unknown) => {
         if (controller.signal.aborted) return;
@@ -57,7 +61,7 @@ export function useViewportParcels(map: maplibregl.Map | null, enabled: (zoom: n
     );
     return () => controller.abort();
     // `enabled` is read at each move; the effect reruns on moves (tick) and when it changes identity.
-  }, [map, tick, enabled, state.bbox, state.parcels]);
+  }, [map, crs, tick, enabled, state.bbox, state.parcels]);
 
   return { parcels: state.parcels, error: state.error };
 }

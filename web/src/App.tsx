@@ -19,6 +19,7 @@ import { toggleGrade } from '../lib/filters.ts';
 import { runLabel } from '../lib/run-label.ts';
 import { regionBbox, regionNames, regionOptions } from '../lib/regions.ts';
 import { changeCounts } from '../map/compare.ts';
+import { bboxFromDisplay } from '../map/display-crs.ts';
 import { effectiveGrade, type GradeOverrides } from '../map/grade-overrides.ts';
 import { isGrade } from '../map/grades.ts';
 import { OVERLAYS, type Overlay } from '../map/land-layers.ts';
@@ -92,13 +93,15 @@ export function App() {
 
   // ---- lists → map ----
   const regions = ready?.data.regions ?? null;
+  const displayCrs = ready?.displayCrs ?? 'wgs84';
   const onPickRegion = useCallback(
     (code: string | null) => {
       patch((v) => ({ filters: { ...v.filters, region: code } }));
+      // The outlines were fetched in the map's CRS; the map flies to WGS 84 boxes.
       const bbox = code && regions ? regionBbox(regions, code) : null;
-      if (bbox) flyTo(bbox);
+      if (bbox) flyTo(bboxFromDisplay(displayCrs, bbox));
     },
-    [regions, patch, flyTo],
+    [regions, displayCrs, patch, flyTo],
   );
   const [activeCluster, setActiveCluster] = useState<number | null>(null);
   const onTabChange = (tab: PanelTab) =>
@@ -217,6 +220,7 @@ export function App() {
               <MapView
                 style={ready.style}
                 styleTheme={ready.styleTheme}
+                displayCrs={ready.displayCrs}
                 initialBbox={ready.meta.bbox}
                 initialCamera={initialCamera.current}
                 theme={shown.theme}

@@ -1,8 +1,9 @@
 /** Everything the first map needs, loaded together: meta, regions, roads, the parcel TileJSON and the basemap. */
 import type { StyleSpecification } from 'maplibre-gl';
 import { getMeta, getRegions, getRoads, getTileJson } from '../api/client.ts';
-import type { Meta } from '../api/types.ts';
+import type { Crs, Meta } from '../api/types.ts';
 import { buildMapStyle, chooseBasemap, fetchBasemapStyle, type MapData } from '../map/basemap.ts';
+import { chooseDisplayCrs } from '../map/display-crs.ts';
 import type { MapTheme } from '../map/theme.ts';
 
 export interface LoadedMap {
@@ -11,6 +12,8 @@ export interface LoadedMap {
   style: StyleSpecification;
   /** The theme `style` was built with: the map applies only what changed since. */
   styleTheme: MapTheme;
+  /** What the map draws in: `data` is in it, and coordinates to and from the map convert through it. */
+  displayCrs: Crs;
   /** Why the configured basemap is not shown, if it failed to load. */
   basemapNotice: string | null;
 }
@@ -29,8 +32,16 @@ export async function loadMapData(search: string, theme: (data: MapData) => MapT
           (err: unknown) => ({ style: null, notice: `底图加载失败，已改用离线底图（${err instanceof Error ? err.message : String(err)}）` }),
         )
       : Promise.resolve({ style: null, notice: null });
-  const [regions, roads, parcelTiles, base] = await Promise.all([getRegions(signal), getRoads(signal), getTileJson('parcels', signal), basemap]);
-  const data: MapData = { regions, roads, parcelTiles };
+  // Asked for in the CRS of the basemap expected, alongside it; fetched again in WGS 84 in the rare
+  // case a GCJ-02 basemap fails and the offline one (WGS 84) is drawn instead.
+  const expectedCrs = chooseDisplayCrs(meta.basemapCrs, meta.basemapStyleUrl, choice, true);
+  const fetchData = (crs: Crs) =>
+    Promise.all([getRegions(crs, signal), getRoads(crs, signal), getTileJson('parcels', crs, signal)]).then(
+      ([regions, roads, parcelTiles]): MapData => ({ regions, roads, parcelTiles }),
+    );
+  const [expectedData, base] = await Promise.all([fetchData(expectedCrs), basemap]);
+  const displayCrs = chooseDisplayCrs(meta.basemapCrs, meta.basemapStyleUrl, choice, base.style !== null);
+  const data = displayCrs === expectedCrs ? expectedData : await fetchData(displayCrs);
   const styleTheme = theme(data);
-  return { meta, data, style: buildMapStyle(data, base.style, styleTheme), styleTheme, basemapNotice: base.notice };
+  return { meta, data, style: buildMapStyle(data, base.style, styleTheme), styleTheme, displayCrs, basemapNotice: base.notice };
 }

@@ -7,6 +7,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, getConsolidationFootprints, getExitCandidates, getLandRules } from '../api/client.ts';
 import type { FootprintProperties, LandRulesSummary } from '../api/land-types.ts';
+import type { Crs } from '../api/types.ts';
 import { candidateQuery, type CandidateFilter } from '../features/candidates/candidate-view.ts';
 import type { ExitParcel } from '../map/land-layers.ts';
 import { failureText, overlayFetch, withoutFailure, type Settled } from './overlay-fetch.ts';
@@ -72,14 +73,15 @@ export function useExitParcels(
   return { ...(data ?? NO_EXIT), loading, error, retry };
 }
 
-/** Consolidation footprints matching the list's region and size, while `wanted`. */
+/** Consolidation footprints matching the list's region and size, while `wanted`, geometry in `crs`. */
 export function useFootprints(
   wanted: boolean,
   filter: CandidateFilter,
   region: string | null,
+  crs: Crs,
 ): { data: Footprints | null; loading: boolean; error: string | null; retry: () => void } {
   const [settled, setSettled] = useState<Settled<Footprints> | null>(null);
-  const key = JSON.stringify([filter.minMu, filter.maxMu, region]);
+  const key = JSON.stringify([filter.minMu, filter.maxMu, region, crs]);
   useEffect(() => {
     if (!wanted) {
       setSettled(withoutFailure); // switched on again, it fetches again
@@ -87,7 +89,7 @@ export function useFootprints(
     }
     if (settled?.key === key) return;
     const controller = new AbortController();
-    getConsolidationFootprints({ region, minMu: filter.minMu, maxMu: filter.maxMu }, controller.signal).then(
+    getConsolidationFootprints({ region, minMu: filter.minMu, maxMu: filter.maxMu }, crs, controller.signal).then(
       (data) => setSettled({ key, data }),
       (err: unknown) => {
         if (controller.signal.aborted) return;

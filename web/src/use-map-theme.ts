@@ -44,7 +44,13 @@ export function useMapTheme(view: ViewState, ready: LoadedMap | null, runs: read
 
   const statusAvailable = !!ready?.data.parcelTiles.vector_layers.some((l) => FLAGS_ATTRIBUTE in l.fields);
   const exit = useExitParcels(landAvailable && view.overlays.includes('exit'), view.candidates, view.filters.region);
-  const footprints = useFootprints(landAvailable && view.overlays.includes('consolidation'), view.candidates, view.filters.region);
+  // Waits for the map, which says what CRS to draw the footprints in.
+  const footprints = useFootprints(
+    ready !== null && landAvailable && view.overlays.includes('consolidation'),
+    view.candidates,
+    view.filters.region,
+    ready?.displayCrs ?? 'wgs84',
+  );
   const land = useMemo<LandTheme>(
     () => ({ overlays: landAvailable ? view.overlays : [], statusAvailable, exitParcels: exit.parcels }),
     [landAvailable, view.overlays, statusAvailable, exit.parcels],
