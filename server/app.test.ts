@@ -28,7 +28,7 @@ describe('API on the tiny delivery', () => {
     const { body } = await get('/api/meta');
     expect(body).toEqual({
       districtName: '样例区', bbox: [106.299, 29.599, 106.305, 29.603], years: [2024, 2025], latestYear: 2025,
-      basemapStyleUrl: null, latestRunId: null, dataVersion: 'i1r0',
+      basemapStyleUrl: null, basemapCrs: 'wgs84', latestRunId: null, dataVersion: 'i1r0',
     });
   });
 

@@ -16,17 +16,19 @@ import { tileRoutes } from './routes/tiles.ts';
 export interface AppDeps {
   db: Database;
   basemapStyleUrl?: string | null;
+  /** Coordinates the configured basemap is drawn in (gcj02: Amap, Tencent); wgs84 when absent. */
+  basemapCrs?: 'wgs84' | 'gcj02';
   /** Serves the built web app; absent in API tests. */
   staticFiles?: MiddlewareHandler;
 }
 
-export function createApp({ db, basemapStyleUrl = null, staticFiles }: AppDeps) {
+export function createApp({ db, basemapStyleUrl = null, basemapCrs = 'wgs84', staticFiles }: AppDeps) {
   const api = new Hono()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
       return c.json({ ok: true, database: db.kind });
     })
-    .route('/', catalogueRoutes(db, { basemapStyleUrl }))
+    .route('/', catalogueRoutes(db, { basemapStyleUrl, basemapCrs }))
     .route('/parcels', parcelRoutes(db))
     .route('/parcels', parcelStatusRoutes(db))
     .route('/enterprises', enterpriseRoutes(db))

@@ -42,7 +42,7 @@ const staticFiles = existsSync(config.webDist)
   : undefined;
 if (!staticFiles) console.warn('[mujun] web/dist is missing: run `npm run build` to serve the map (the API works without it)');
 
-const app = createApp({ db, basemapStyleUrl: config.basemapStyleUrl, staticFiles });
+const app = createApp({ db, basemapStyleUrl: config.basemapStyleUrl, basemapCrs: config.basemapCrs, staticFiles });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(`[mujun] ready on http://${config.host}:${info.port}/ (${elapsed()})`);
 });

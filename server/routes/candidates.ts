@@ -1,3 +1,4 @@
+import { featureCollection } from './geojson.ts';
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import { allClusters, clusterFeatures, clustersPage, type ClusterFilter } from '../db/queries/consolidation.ts';
@@ -57,7 +58,7 @@ export function candidateRoutes(db: Database) {
     })
     .get('/consolidation.geojson', async (c) => {
       const { featuresJson } = await clusterFeatures(db, clusterFilter(c), M2_PER_MU);
-      return c.body(`{"type":"FeatureCollection","features":${featuresJson}}`, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
+      return featureCollection(c, featuresJson);
     })
     .get('/export', async (c) => {
       const kind = parseKind(c.req.query('kind'));

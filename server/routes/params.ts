@@ -76,3 +76,13 @@ export function parseId(name: string, raw: string | undefined): number {
   if (!raw || !Number.isInteger(n) || n < 1) badRequest(`参数 ${name} 应为正整数，实为“${raw ?? ''}”`);
   return n;
 }
+
+/**
+ * `crs` of a map request: absent or `wgs84`, coordinates as stored; `gcj02`, shifted for display over
+ * a basemap drawn in GCJ-02 (Amap, Tencent).
+ */
+export function parseCrs(raw: string | undefined): 'wgs84' | 'gcj02' {
+  if (raw === undefined || raw === '' || raw === 'wgs84') return 'wgs84';
+  if (raw === 'gcj02') return 'gcj02';
+  badRequest(`参数 crs 应为 wgs84 或 gcj02，实为“${raw}”`);
+}

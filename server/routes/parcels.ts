@@ -1,3 +1,4 @@
+import { featureCollection } from './geojson.ts';
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
 import { metricsOf, enterprisesOnParcel } from '../db/queries/enterprises.ts';
@@ -17,7 +18,7 @@ export function parcelRoutes(db: Database) {
       if (count > MAX_FEATURES_PER_REQUEST) {
         badRequest(`参数 bbox 范围内宗地超过 ${MAX_FEATURES_PER_REQUEST} 宗，请缩小范围`);
       }
-      return c.body(`{"type":"FeatureCollection","features":${featuresJson}}`, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
+      return featureCollection(c, featuresJson);
     })
     .get('/:code', async (c) => {
       const code = parseParcelCodeParam(c.req.param('code'));

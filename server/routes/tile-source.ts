@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { dataVersion } from '../db/queries/data-version.ts';
-import { parcelCellTile, parcelTile, regionTile, type EncodedTile } from '../db/queries/tiles.ts';
+import { parcelCellTile, parcelTile, regionTile, type EncodedTile, type TileCrs } from '../db/queries/tiles.ts';
 import { ByteLru } from '../tiles/byte-lru.ts';
 import type { TileAddress } from '../tiles/tile-grid.ts';
 import { MAX_TILE_BYTES, parcelTilePlan, simplifyToleranceM } from '../tiles/zoom-plan.ts';
@@ -51,17 +51,17 @@ export class TileSource {
   }
 
   /** The tile at `version` if cached, else read now (and labelled with the version it was read at). */
-  async tile(set: TileSetName, tile: TileAddress, version: string): Promise<EncodedTile> {
-    const key = cacheKey(set, version, tile);
+  async tile(set: TileSetName, tile: TileAddress, version: string, crs: TileCrs = 'wgs84'): Promise<EncodedTile> {
+    const key = cacheKey(set, crs, version, tile);
     const cached = this.cache.get(key);
     if (cached) return { version, mvt: cached };
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.read(set, tile).finally(() => this.inflight.delete(key));
+      pending = this.read(set, tile, crs).finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
     const read = await pending;
-    this.cache.set(cacheKey(set, read.version, tile), read.mvt);
+    this.cache.set(cacheKey(set, crs, read.version, tile), read.mvt);
     if (read.version !== version) this.version = { value: read.version, readAt: performance.now() };
     return read;
   }
@@ -70,23 +70,23 @@ export class TileSource {
     return this.cache.sizeBytes;
   }
 
-  private read(set: TileSetName, tile: TileAddress): Promise<EncodedTile> {
-    return set === 'regions' ? regionTile(this.db, tile, simplifyToleranceM(tile.z)) : this.readParcels(tile);
+  private read(set: TileSetName, tile: TileAddress, crs: TileCrs): Promise<EncodedTile> {
+    return set === 'regions' ? regionTile(this.db, tile, simplifyToleranceM(tile.z), crs) : this.readParcels(tile, crs);
   }
 
   /** Parcels or cells by zoom; should a tile pass the byte budget, it keeps fewer (the largest) parcels. */
-  private async readParcels(tile: TileAddress): Promise<EncodedTile> {
+  private async readParcels(tile: TileAddress, crs: TileCrs): Promise<EncodedTile> {
     const plan = parcelTilePlan(tile.z);
-    if (plan.kind === 'cells') return parcelCellTile(this.db, tile, plan.cellsPerSide);
+    if (plan.kind === 'cells') return parcelCellTile(this.db, tile, plan.cellsPerSide, crs);
     let maxParcels = plan.maxParcels;
     for (;;) {
-      const read = await parcelTile(this.db, tile, { simplifyM: plan.simplifyM, maxParcels });
+      const read = await parcelTile(this.db, tile, { simplifyM: plan.simplifyM, maxParcels, crs });
       if (read.mvt.byteLength <= MAX_TILE_BYTES || maxParcels <= 1) return read;
       maxParcels = Math.floor(maxParcels / 2);
     }
   }
 }
 
-function cacheKey(set: TileSetName, version: string, { z, x, y }: TileAddress): string {
-  return `${set}/${version}/${z}/${x}/${y}`;
+function cacheKey(set: TileSetName, crs: TileCrs, version: string, { z, x, y }: TileAddress): string {
+  return `${set}/${crs}/${version}/${z}/${x}/${y}`;
 }

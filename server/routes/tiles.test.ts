@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { refreshLandStatus } from '../land/refresh.ts';
 import { lowTaxTiny } from '../land/testing.ts';
+import { gcj02Offset, wgs84ToGcj02 } from '../domain/gcj02.ts';
 import { tileRoutes } from './tiles.ts';
 
 const P = (n: number) => `500106001001GB0000${n}W00000000`;
@@ -224,5 +225,67 @@ describe('parcel tiles carry the land-status flags, versioned with the rules tha
     expect(after.dataVersion).not.toBe(before.dataVersion);
     expect(after.etag).not.toBe(before.etag);
     expect(Object.values(after.byCode).filter((f) => typeof f === 'string' && f.includes('low_tax'))).toHaveLength(0);
+  });
+});
+
+describe('display over a GCJ-02 basemap (crs=gcj02)', () => {
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await importDelivery(db, TINY);
+    app = createApp({ db, basemapStyleUrl: 'http://basemap.test/style.json', basemapCrs: 'gcj02' });
+  });
+  afterAll(() => db?.close());
+
+  it('the SQL shift is the domain one', async () => {
+    for (const [lng, lat] of [[106.3, 29.6], [116.39, 39.91], [87.6, 43.8], [121.5, 31.2], [2.35, 48.85]] as const) {
+      const [row] = await db.query<{ o: number[] }>('SELECT mujun_gcj02_offset($1::float8, $2::float8) AS o', [lng, lat]);
+      const [dx, dy] = gcj02Offset(lng, lat);
+      expect(row!.o[0]).toBeCloseTo(dx, 12);
+      expect(row!.o[1]).toBeCloseTo(dy, 12);
+    }
+  });
+
+  it('meta says so; TileJSON carries crs into the tile URLs; a bad crs is a 400', async () => {
+    expect(await (await app.request('/api/meta')).json()).toMatchObject({ basemapCrs: 'gcj02' });
+    const doc = (await (await app.request('http://mujun.test/tiles/parcels.json?crs=gcj02')).json()) as { tiles: string[] };
+    expect(doc.tiles[0]).toMatch(/\?v=[^&]+&crs=gcj02$/);
+    const bad = await app.request(path('parcels', Z12, '?crs=bd09'));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('参数 crs');
+  });
+
+  it('moves every parcel in the tile by its GCJ-02 shift, and only the drawing', async () => {
+    const ring = async (crs: string) => {
+      const tile = decode(await (await app.request(path('parcels', Z12, `?crs=${crs}`))).arrayBuffer());
+      const f = features(tile.layers.parcels).find((x) => x.properties.code === P(1))!;
+      return f.loadGeometry()[0]!;
+    };
+    const [plain, shifted] = [await ring('wgs84'), await ring('gcj02')];
+    const [dLng, dLat] = gcj02Offset(106.3005, 29.6005);
+    const units = 4096 * 2 ** Z12.z;
+    const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+    const dx = (dLng / 360) * units;
+    const dy = (-(mercY(29.6005 + dLat) - mercY(29.6005)) / (2 * Math.PI)) * units;
+    expect(Math.abs(dx)).toBeGreaterThan(5); // a real move at this zoom, not rounding
+    expect(shifted).toHaveLength(plain.length);
+    for (const [i, p] of plain.entries()) {
+      expect(Math.abs(shifted[i]!.x - p.x - dx)).toBeLessThanOrEqual(1);
+      expect(Math.abs(shifted[i]!.y - p.y - dy)).toBeLessThanOrEqual(1);
+    }
+    // Cached apart: the plain tile is still the plain tile.
+    expect(await ring('wgs84')).toEqual(plain);
+  });
+
+  it('GeoJSON layers come back with every vertex shifted', async () => {
+    const get = async (url: string) => (await (await app.request(url)).json()) as { features: { geometry: { coordinates: number[][][] } }[] };
+    for (const url of ['/api/regions', '/api/parcels?bbox=106.29,29.59,106.31,29.61']) {
+      const [plain, shifted] = [await get(url), await get(`${url}${url.includes('?') ? '&' : '?'}crs=gcj02`)];
+      expect(shifted.features.length).toBe(plain.features.length);
+      const a = plain.features[0]!.geometry.coordinates.flat(3) as number[];
+      const b = shifted.features[0]!.geometry.coordinates.flat(3) as number[];
+      for (let i = 0; i < a.length; i += 2) expect([b[i], b[i + 1]]).toEqual(wgs84ToGcj02(a[i]!, a[i + 1]!));
+    }
   });
 });

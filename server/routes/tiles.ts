@@ -13,7 +13,8 @@ import { CELL_ATTRIBUTES, CELL_LAYER } from '../tiles/cells.ts';
 import { MAX_TILE_ZOOM, type TileAddress } from '../tiles/tile-grid.ts';
 import { tileJson, type VectorLayerSpec } from '../tiles/tilejson.ts';
 import { PARCEL_MINZOOM, TILE_MAXZOOM, TILE_MINZOOM } from '../tiles/zoom-plan.ts';
-import { badRequest } from './params.ts';
+import { badRequest, parseCrs } from './params.ts';
+import { GCJ02_REACH_DEG } from '../db/queries/tiles.ts';
 import { TileSource, type TileSetName, type TileSourceOptions } from './tile-source.ts';
 
 const MVT = 'application/vnd.mapbox-vector-tile';
@@ -41,8 +42,9 @@ export function tileRoutes(db: Database, options: TileSourceOptions = {}) {
   let bounds: { version: string; value: Promise<[number, number, number, number] | null> } | null = null;
 
   const serveTileJson = (set: TileSetName) => async (c: Context) => {
+    const crs = parseCrs(c.req.query('crs'));
     const version = await source.currentVersion();
-    const etag = `"${set}.json/${version}"`;
+    const etag = `"${set}.json/${crs}/${version}"`;
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, { etag, 'cache-control': REVALIDATE });
     if (bounds?.version !== version) {
       const value = tileBounds(db);
@@ -56,9 +58,10 @@ export function tileRoutes(db: Database, options: TileSourceOptions = {}) {
         ...spec,
         tilesUrl: `${url.origin}${url.pathname.replace(/\.json$/, '')}/{z}/{x}/{y}.mvt`,
         dataVersion: version,
+        crs: crs === 'wgs84' ? null : crs,
         minzoom: TILE_MINZOOM,
         maxzoom: TILE_MAXZOOM,
-        bounds: await bounds.value,
+        bounds: grow(await bounds.value, crs === 'gcj02' ? GCJ02_REACH_DEG : 0),
       }),
       200,
       { etag, 'cache-control': REVALIDATE },
@@ -68,13 +71,14 @@ export function tileRoutes(db: Database, options: TileSourceOptions = {}) {
   const serveTile = (set: TileSetName) => async (c: Context) => {
     const tile = parseTileAddress(c.req.param('z') ?? '', c.req.param('x') ?? '', c.req.param('y') ?? '');
     const requested = c.req.query('v');
+    const crs = parseCrs(c.req.query('crs'));
     const headers = (version: string) => ({
-      etag: `"${set}/${version}/${tile.z}/${tile.x}/${tile.y}"`,
+      etag: `"${set}/${crs === 'wgs84' ? '' : `${crs}/`}${version}/${tile.z}/${tile.x}/${tile.y}"`,
       'cache-control': requested === version ? IMMUTABLE : REVALIDATE,
     });
     const current = await source.currentVersion(requested);
     if (matchesEtag(c.req.header('if-none-match'), headers(current).etag)) return c.body(null, 304, headers(current));
-    const { version, mvt } = await source.tile(set, tile, current);
+    const { version, mvt } = await source.tile(set, tile, current, crs);
     return c.body(mvt as Uint8Array<ArrayBuffer>, 200, { ...headers(version), 'content-type': MVT });
   };
 
@@ -108,3 +112,5 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
     return tag === '*' || tag === etag || tag === `W/${etag}`;
   });
 }
+
+const grow = (b: [number, number, number, number] | null, d: number) => b && ([b[0] - d, b[1] - d, b[2] + d, b[3] + d] as [number, number, number, number]);

@@ -20,6 +20,8 @@ export interface TileSetSpec {
   /** Template with `{z}/{x}/{y}`, absolute, without query. */
   tilesUrl: string;
   dataVersion: string;
+  /** Coordinates the tiles are drawn in, when not WGS 84 (`gcj02`): carried in the tile URLs. */
+  crs?: string | null;
   minzoom: number;
   maxzoom: number;
   /** [w, s, e, n] in degrees; the whole world when unknown. */
@@ -35,7 +37,7 @@ export function tileJson(spec: TileSetSpec) {
     description: spec.description,
     version: '1.0.0',
     scheme: 'xyz',
-    tiles: [`${spec.tilesUrl}?v=${encodeURIComponent(spec.dataVersion)}`],
+    tiles: [`${spec.tilesUrl}?v=${encodeURIComponent(spec.dataVersion)}${spec.crs ? `&crs=${spec.crs}` : ''}`],
     minzoom: spec.minzoom,
     maxzoom: spec.maxzoom,
     bounds,

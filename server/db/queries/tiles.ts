@@ -110,28 +110,42 @@ function tileSql(kind: DatabaseKind, layer: string, rows: (geom: (g: string) => 
     LEFT JOIN (${rows(tileUnitsGeoJson)}) AS t ON true`;
 }
 
+/**
+ * The coordinates a tile is drawn in: WGS 84 as stored, or GCJ-02 for a basemap drawn in it (each
+ * shape moved by the shift at its centre, mujun_gcj02_shift in migration 0004; display only).
+ */
+export type TileCrs = 'wgs84' | 'gcj02';
+export const TILE_CRSES: readonly TileCrs[] = ['wgs84', 'gcj02'];
+/** How far GCJ-02 can move a shape, in degrees (≤ ~700 m in China): the selection box grows by it. */
+export const GCJ02_REACH_DEG = 0.01;
+const shapeIn = (crs: TileCrs, geom: string) => (crs === 'gcj02' ? `mujun_gcj02_shift(${geom})` : geom);
+const selectionIn = (crs: TileCrs) => (crs === 'gcj02' ? `ST_Expand(k.sel, ${GCJ02_REACH_DEG})` : 'k.sel');
+
 // Parcels meeting the buffered tile, the largest first and at most $5 of them. $4: tolerance in metres.
-const PARCEL_HITS = `
+const parcelHits = (crs: TileCrs) => `
   hit AS (
-    SELECT p.* FROM parcel AS p, k WHERE p.geom && k.sel
+    SELECT p.* FROM parcel AS p, k WHERE p.geom && ${selectionIn(crs)}
     ORDER BY p.area_m2 DESC, p.id LIMIT $5::int
   )`;
-const parcelRows = (geom: (g: string) => string) =>
-  layerRows('hit', 'p', PARCEL_TILE_ATTRIBUTES, PARCEL_JOINS, geom('ST_Simplify(ST_Transform(p.geom, 3857), $4::float8)'), 'p.id');
+const parcelRows = (crs: TileCrs) => (geom: (g: string) => string) =>
+  layerRows('hit', 'p', PARCEL_TILE_ATTRIBUTES, PARCEL_JOINS, geom(`ST_Simplify(ST_Transform(${shapeIn(crs, 'p.geom')}, 3857), $4::float8)`), 'p.id');
 
 const REGION_LEVEL_ORDER = `array_position(ARRAY['district', 'zone', 'town', 'cluster', 'park'], r.level)`;
-const regionRows = (geom: (g: string) => string) =>
-  layerRows('region', 'r', REGION_TILE_ATTRIBUTES, 'WHERE r.geom && k.sel', geom('ST_Simplify(ST_Transform(r.geom, 3857), $4::float8)'), `${REGION_LEVEL_ORDER}, r.code`);
+const regionRows = (crs: TileCrs) => (geom: (g: string) => string) =>
+  layerRows('region', 'r', REGION_TILE_ATTRIBUTES, `WHERE r.geom && ${selectionIn(crs)}`,
+    geom(`ST_Simplify(ST_Transform(${shapeIn(crs, 'r.geom')}, 3857), $4::float8)`), `${REGION_LEVEL_ORDER}, r.code`);
 
-/** Per backend: both tile statements. */
-const TILE_SQL = Object.fromEntries((['postgis', 'embedded'] as const).map((kind) => [kind, {
-  parcels: tileSql(kind, PARCEL_LAYER, parcelRows, [PARCEL_HITS]),
-  regions: tileSql(kind, REGION_LAYER, regionRows, []),
-}])) as Record<DatabaseKind, { parcels: string; regions: string }>;
+/** Per backend and coordinate system: both tile statements. */
+const TILE_SQL = Object.fromEntries((['postgis', 'embedded'] as const).map((kind) => [kind, Object.fromEntries(TILE_CRSES.map((crs) => [crs, {
+  parcels: tileSql(kind, PARCEL_LAYER, parcelRows(crs), [parcelHits(crs)]),
+  regions: tileSql(kind, REGION_LAYER, regionRows(crs), []),
+}]))])) as Record<DatabaseKind, Record<TileCrs, { parcels: string; regions: string }>>;
 
 export interface ParcelTileOptions {
   simplifyM: number;
   maxParcels: number;
+  /** WGS 84 when absent. */
+  crs?: TileCrs;
 }
 
 export interface Statement {
@@ -140,8 +154,8 @@ export interface Statement {
 }
 
 /** The statement `parcelTile` runs (for benchmarks against it). */
-export function parcelTileStatement(kind: DatabaseKind, tile: TileAddress, { simplifyM, maxParcels }: ParcelTileOptions): Statement {
-  return { sql: TILE_SQL[kind].parcels, params: [tile.z, tile.x, tile.y, simplifyM, maxParcels] };
+export function parcelTileStatement(kind: DatabaseKind, tile: TileAddress, { simplifyM, maxParcels, crs = 'wgs84' }: ParcelTileOptions): Statement {
+  return { sql: TILE_SQL[kind][crs].parcels, params: [tile.z, tile.x, tile.y, simplifyM, maxParcels] };
 }
 
 /** The `parcels` layer of a tile: every parcel meeting it (the `maxParcels` largest), with PARCEL_TILE_ATTRIBUTES. */
@@ -150,8 +164,8 @@ export function parcelTile(db: Database, tile: TileAddress, options: ParcelTileO
 }
 
 /** The `regions` layer of a tile: regions of every level, the district first so smaller ones draw over it. */
-export function regionTile(db: Database, tile: TileAddress, simplifyM: number): Promise<EncodedTile> {
-  const statement = { sql: TILE_SQL[db.kind].regions, params: [tile.z, tile.x, tile.y, simplifyM] };
+export function regionTile(db: Database, tile: TileAddress, simplifyM: number, crs: TileCrs = 'wgs84'): Promise<EncodedTile> {
+  const statement = { sql: TILE_SQL[db.kind][crs].regions, params: [tile.z, tile.x, tile.y, simplifyM] };
   return readTile(db, statement, REGION_LAYER, REGION_TILE_ATTRIBUTES);
 }
 
@@ -187,8 +201,9 @@ type GeoJsonGeometry = { type: string; coordinates?: unknown; geometries?: GeoJs
 
 /** The polygons of what ST_ClipByBox2D left (a collection when a clip cut a shape apart), or null. */
 function polygonal(g: GeoJsonGeometry): TileGeometry | null {
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates as number[][][] };
-  if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates as number[][][][] };
+  // Empty: clipped away (a shape selected with the GCJ-02 margin that is drawn outside the tile).
+  if (g.type === 'Polygon') return (g.coordinates as unknown[]).length ? { type: 'Polygon', coordinates: g.coordinates as number[][][] } : null;
+  if (g.type === 'MultiPolygon') return (g.coordinates as unknown[]).length ? { type: 'MultiPolygon', coordinates: g.coordinates as number[][][][] } : null;
   if (g.type !== 'GeometryCollection') return null;
   const parts = (g.geometries ?? []).map(polygonal).filter((p) => p !== null);
   const coordinates = parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : p.type === 'MultiPolygon' ? p.coordinates : []));
@@ -203,14 +218,16 @@ function polygonal(g: GeoJsonGeometry): TileGeometry | null {
  * meeting it with their centre beyond) are dropped in JS: a SQL filter on the computed cell misleads
  * the planner into nested loops.
  */
-const PARCEL_CELLS = `
+const parcelCells = (crs: TileCrs) => `
   WITH k AS (SELECT ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int), 4326) AS sel),
   c AS (
     SELECT p.id, p.area_m2,
-           floor(((ST_XMin(b) + ST_XMax(b)) / 2 + 180) / 360 * $4::float8 - $5::float8)::int AS i,
-           floor((1 - ln(tan(pi() / 4 + radians((ST_YMin(b) + ST_YMax(b)) / 2) / 2)) / pi()) / 2 * $4::float8 - $6::float8)::int AS j
+           floor((m.x + 180) / 360 * $4::float8 - $5::float8)::int AS i,
+           floor((1 - ln(tan(pi() / 4 + radians(m.y) / 2)) / pi()) / 2 * $4::float8 - $6::float8)::int AS j
     FROM parcel AS p CROSS JOIN k CROSS JOIN LATERAL box2d(p.geom) AS b
-    WHERE p.geom && k.sel
+    CROSS JOIN LATERAL (SELECT (ST_XMin(b) + ST_XMax(b)) / 2 AS x, (ST_YMin(b) + ST_YMax(b)) / 2 AS y) AS w
+    CROSS JOIN LATERAL (SELECT ${crs === 'gcj02' ? 'w.x + o[1] AS x, w.y + o[2] AS y FROM mujun_gcj02_offset(w.x, w.y) AS f(o)' : 'w.x, w.y'}) AS m
+    WHERE p.geom && ${selectionIn(crs)}
   ),
   cell AS (
     SELECT c.i, c.j, count(*)::int AS count, sum(c.area_m2) AS area_m2, sum(s.tax_wan) AS tax_wan,
@@ -219,12 +236,13 @@ const PARCEL_CELLS = `
     GROUP BY c.i, c.j
   )
   SELECT v.version, cell.* FROM (SELECT ${DATA_VERSION_SQL} AS version) AS v LEFT JOIN cell ON true`;
+const PARCEL_CELLS = Object.fromEntries(TILE_CRSES.map((crs) => [crs, parcelCells(crs)])) as Record<TileCrs, string>;
 
 /** The `parcel_cells` layer: a grid of `cellsPerSide`² cells with parcel count, area and 亩均税收. */
-export async function parcelCellTile(db: Database, tile: TileAddress, cellsPerSide: number): Promise<EncodedTile> {
+export async function parcelCellTile(db: Database, tile: TileAddress, cellsPerSide: number, crs: TileCrs = 'wgs84'): Promise<EncodedTile> {
   const worldCells = 2 ** tile.z * cellsPerSide;
   const rows = await runTileStatement<{ version: string } & CellRow>(db, {
-    sql: PARCEL_CELLS,
+    sql: PARCEL_CELLS[crs],
     params: [tile.z, tile.x, tile.y, worldCells, tile.x * cellsPerSide, tile.y * cellsPerSide],
   });
   const cells = rows.filter((r) => r.count != null);
