@@ -21,6 +21,7 @@ import { EXIT_PATH_CLASSES, FOOTPRINT_COLOR } from '../map/land-layers.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
 import { PARCEL_FILL_LAYER, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from '../map/parcel-layers.ts';
 import { VALUE_CLASSES } from '../map/tax-classes.ts';
+import { wgs84ToGcj02 } from '../../server/domain/gcj02.ts';
 import { mainParcel } from '../src/open-unit.ts';
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
@@ -631,6 +632,47 @@ describe('the map', () => {
       expect(await other.getByRole('textbox', { name: '亩均税收上限' }).inputValue()).toBe('40');
       expect(await other.getByRole('combobox', { name: '区域' }).inputValue()).toBe('500106-ZT07');
       await other.screenshot({ path: join(RESULTS, 'map-shared-link-1920.png') });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('over a GCJ-02 basemap the parcels are drawn shifted, and the address bar stays WGS 84', async () => {
+    // The shared link of the tests above (a WGS 84 centre), opened where the server names a
+    // GCJ-02 basemap: its meta and the basemap's style are answered here, the rest by the server.
+    const shared = new URL(page.url());
+    const [lng, lat] = shared.searchParams.get('c')!.split(',').map(Number) as [number, number];
+    const styleUrl = 'https://basemap.test/gcj02/style.json';
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      const asked: string[] = [];
+      other.on('request', (r) => asked.push(r.url()));
+      await other.route(styleUrl, (route) => route.fulfill({
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'paper', type: 'background', paint: { 'background-color': '#f4f1ea' } }] }),
+      }));
+      await other.route((url) => url.pathname === '/api/meta', async (route) => {
+        const meta = (await (await route.fetch()).json()) as Meta;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...meta, basemapStyleUrl: styleUrl, basemapCrs: 'gcj02' }) });
+      });
+      await other.goto(shared.toString());
+      await mapIdle(other);
+      const path = (u: string) => new URL(u).pathname;
+      const geometry = asked.filter((u) => ['/api/regions', '/api/roads', '/tiles/parcels.json'].includes(path(u)) || path(u).startsWith('/tiles/parcels/'));
+      expect(geometry.length).toBeGreaterThanOrEqual(3);
+      expect(geometry.filter((u) => new URL(u).searchParams.get('crs') !== 'gcj02')).toEqual([]);
+      // The map's centre is the shared WGS 84 centre shifted (hundreds of metres in Chongqing)…
+      const [gx, gy] = wgs84ToGcj02(lng, lat);
+      const got = await camera(other);
+      expect(got.lng).toBeCloseTo(gx, 5);
+      expect(got.lat).toBeCloseTo(gy, 5);
+      expect(Math.abs(gx - lng) + Math.abs(gy - lat)).toBeGreaterThan(0.002);
+      // …and the address bar, rewritten after the map settled, still holds the WGS 84 one.
+      const [ulng, ulat] = new URL(other.url()).searchParams.get('c')!.split(',').map(Number) as [number, number];
+      expect(ulng).toBeCloseTo(lng, 4);
+      expect(ulat).toBeCloseTo(lat, 4);
+      await other.screenshot({ path: join(RESULTS, 'map-gcj02.png') });
     } finally {
       await other.close();
     }
