@@ -18,11 +18,13 @@ export interface AppDeps {
   basemapStyleUrl?: string | null;
   /** Coordinates the configured basemap is drawn in (gcj02: Amap, Tencent); wgs84 when absent. */
   basemapCrs?: 'wgs84' | 'gcj02';
+  /** Parcel tiles rendered ahead up to this zoom after each data change (the server: WARM_TO_ZOOM); absent: none. */
+  tileWarmToZoom?: number;
   /** Serves the built web app; absent in API tests. */
   staticFiles?: MiddlewareHandler;
 }
 
-export function createApp({ db, basemapStyleUrl = null, basemapCrs = 'wgs84', staticFiles }: AppDeps) {
+export function createApp({ db, basemapStyleUrl = null, basemapCrs = 'wgs84', tileWarmToZoom, staticFiles }: AppDeps) {
   const api = new Hono()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
@@ -39,7 +41,7 @@ export function createApp({ db, basemapStyleUrl = null, basemapCrs = 'wgs84', st
     .route('/land-rules', landRulesRoutes(db));
 
   // Tiles sit beside the API, at /tiles/{set}/{z}/{x}/{y}.mvt, described by /tiles/{set}.json (TileJSON).
-  const app = new Hono().route('/api', api).route('/tiles', tileRoutes(db));
+  const app = new Hono().route('/api', api).route('/tiles', tileRoutes(db, { warmToZoom: tileWarmToZoom }));
   app.all('/api/*', (c) => c.json({ error: `没有这个接口：${c.req.method} ${c.req.path}` }, 404));
   if (staticFiles) app.use('*', staticFiles);
 

@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { batchCount } from './db/queries/catalogue.ts';
 import { importDelivery } from './import/load.ts';
 import { ensureFirstEvaluation } from './evaluation/run.ts';
+import { WARM_TO_ZOOM } from './tiles/zoom-plan.ts';
 import { ensureLandStatus } from './land/refresh.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -42,7 +43,7 @@ const staticFiles = existsSync(config.webDist)
   : undefined;
 if (!staticFiles) console.warn('[mujun] web/dist is missing: run `npm run build` to serve the map (the API works without it)');
 
-const app = createApp({ db, basemapStyleUrl: config.basemapStyleUrl, basemapCrs: config.basemapCrs, staticFiles });
+const app = createApp({ db, basemapStyleUrl: config.basemapStyleUrl, basemapCrs: config.basemapCrs, tileWarmToZoom: WARM_TO_ZOOM, staticFiles });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(`[mujun] ready on http://${config.host}:${info.port}/ (${elapsed()})`);
 });

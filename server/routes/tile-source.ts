@@ -4,10 +4,10 @@
  */
 import type { Database } from '../db/database.ts';
 import { dataVersion } from '../db/queries/data-version.ts';
-import { parcelCellTile, parcelTile, regionTile, type EncodedTile, type TileCrs } from '../db/queries/tiles.ts';
+import { parcelCellTile, parcelTile, regionTile, tileBounds, type EncodedTile, type TileCrs } from '../db/queries/tiles.ts';
 import { ByteLru } from '../tiles/byte-lru.ts';
-import type { TileAddress } from '../tiles/tile-grid.ts';
-import { MAX_TILE_BYTES, parcelTilePlan, simplifyToleranceM } from '../tiles/zoom-plan.ts';
+import { tilesCovering, type TileAddress } from '../tiles/tile-grid.ts';
+import { MAX_TILE_BYTES, parcelTilePlan, simplifyToleranceM, TILE_MINZOOM } from '../tiles/zoom-plan.ts';
 
 export type TileSetName = 'parcels' | 'regions';
 
@@ -19,6 +19,12 @@ export interface TileSourceOptions {
    * A tile is always labelled with the version it was read at; this only delays noticing an import.
    */
   versionTtlMs?: number;
+  /**
+   * Render the district's parcel tiles from TILE_MINZOOM up to this zoom ahead of any request, each
+   * time the data version changes (absent: never). The shallowest tiles sum the most parcels (two
+   * seconds apiece over a million) and are the fewest: the first view of a large district is quick.
+   */
+  warmToZoom?: number;
 }
 
 export class TileSource {
@@ -27,10 +33,14 @@ export class TileSource {
   private readonly versionTtlMs: number;
   private version: { value: string; readAt: number } | null = null;
   private versionRead: Promise<string> | null = null;
+  private readonly warmToZoom: number | null;
+  /** The warm-up under way, if any (tests wait on it). */
+  warming: Promise<void> | null = null;
 
   constructor(private readonly db: Database, options: TileSourceOptions = {}) {
     this.cache = new ByteLru(options.cacheBytes ?? 64 * 1024 * 1024);
     this.versionTtlMs = options.versionTtlMs ?? 1000;
+    this.warmToZoom = options.warmToZoom ?? null;
   }
 
   /**
@@ -43,7 +53,9 @@ export class TileSource {
     if (fresh && (requested === undefined || requested === this.version!.value)) return this.version!.value;
     this.versionRead ??= dataVersion(this.db)
       .then((value) => {
+        const changed = this.version?.value !== value;
         this.version = { value, readAt: performance.now() };
+        if (changed && this.warmToZoom !== null) this.warming = this.warm(value, this.warmToZoom);
         return value;
       })
       .finally(() => (this.versionRead = null));
@@ -68,6 +80,26 @@ export class TileSource {
 
   get cachedBytes(): number {
     return this.cache.sizeBytes;
+  }
+
+  get cachedTiles(): number {
+    return this.cache.count;
+  }
+
+  /** Renders the shallow parcel tiles at `version`, one at a time; stops when the version moves on. */
+  private async warm(version: string, toZoom: number): Promise<void> {
+    try {
+      const bounds = await tileBounds(this.db);
+      if (!bounds) return;
+      for (let z = TILE_MINZOOM; z <= toZoom; z++) {
+        for (const tile of tilesCovering(bounds, z)) {
+          if (this.version?.value !== version) return;
+          await this.tile('parcels', tile, version);
+        }
+      }
+    } catch (err) {
+      console.warn(`[mujun] tile warm-up at ${version} stopped: ${(err as Error).message}`);
+    }
   }
 
   private read(set: TileSetName, tile: TileAddress, crs: TileCrs): Promise<EncodedTile> {

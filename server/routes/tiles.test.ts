@@ -7,13 +7,15 @@ import { openTestDatabase } from '../db/testing.ts';
 import { TINY, tinyCopy } from '../import/delivery-fixture.ts';
 import { importDelivery } from '../import/load.ts';
 import { ringArea } from '../tiles/mvt-encode.ts';
-import { tileOf, type TileAddress } from '../tiles/tile-grid.ts';
+import { tileOf, tilesCovering, type TileAddress } from '../tiles/tile-grid.ts';
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { refreshLandStatus } from '../land/refresh.ts';
 import { lowTaxTiny } from '../land/testing.ts';
 import { gcj02Offset, wgs84ToGcj02 } from '../domain/gcj02.ts';
 import { tileRoutes } from './tiles.ts';
+import { TileSource } from './tile-source.ts';
+import { tileBounds } from '../db/queries/tiles.ts';
 
 const P = (n: number) => `500106001001GB0000${n}W00000000`;
 // The tiny district lies in one tile at z12 and z10; P1 alone at z16.
@@ -287,5 +289,27 @@ describe('display over a GCJ-02 basemap (crs=gcj02)', () => {
       const b = shifted.features[0]!.geometry.coordinates.flat(3) as number[];
       for (let i = 0; i < a.length; i += 2) expect([b[i], b[i + 1]]).toEqual(wgs84ToGcj02(a[i]!, a[i + 1]!));
     }
+  });
+});
+
+describe('warming the shallow tiles', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await importDelivery(db, TINY);
+  });
+  afterAll(() => db?.close());
+
+  it('renders every parcel tile of the district up to the warm zoom when the version changes, as a request would', async () => {
+    const warm = new TileSource(db, { warmToZoom: 9 });
+    const version = await warm.currentVersion();
+    await warm.warming;
+    const bounds = (await tileBounds(db))!;
+    const expected = [6, 7, 8, 9].flatMap((z) => tilesCovering(bounds, z));
+    expect(warm.cachedTiles).toBe(expected.length);
+    const cold = new TileSource(db, {});
+    for (const t of expected) expect((await warm.tile('parcels', t, version)).mvt).toEqual((await cold.tile('parcels', t, version)).mvt);
+    expect(warm.cachedTiles).toBe(expected.length); // all served from the warm cache
+    expect(new TileSource(db, {}).warming).toBeNull();
   });
 });

@@ -24,6 +24,12 @@ export const PARCEL_MINZOOM = 12;
 export const TILE_MAXZOOM = 16;
 /** Shallowest zoom worth asking for: below it a district is a few pixels. */
 export const TILE_MINZOOM = 6;
+/**
+ * The server renders parcel tiles up to this zoom ahead of requests after each data change: over the
+ * 1M district a z6 tile sums ~740,000 parcels (about 2 s), z7–9 take 0.4–1.3 s, and there are only
+ * ~31 of them (scripts/bench/tiles.ts); from z10 on a tile takes well under the 300 ms budget.
+ */
+export const WARM_TO_ZOOM = 9;
 /** Cells per tile side below PARCEL_MINZOOM: 64 tile units, i.e. 8 px of a 512 px tile. */
 export const CELLS_PER_SIDE = 64;
 /**
