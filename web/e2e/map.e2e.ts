@@ -358,6 +358,10 @@ describe('the map', () => {
     expect(await hoverState(page, id)).toBe(false);
     await mapIdle(page);
     const before = await pixelsIn(page, box);
+    // The box and a margin, for the outline on the parcel's edge.
+    const pad = 3;
+    const edgeBox: [number, number, number, number] = [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
+    const edgeBefore = await pixelsIn(page, edgeBox);
 
     await page.mouse.move(target!.x, target!.y, { steps: 4 });
     await expect.poll(() => hoverState(page, id), { timeout: 10_000 }).toBe(true);
@@ -369,6 +373,14 @@ describe('the map', () => {
     const stronger = hovered.filter((px, i) => rgbDistance(px, gradeRgb) < rgbDistance(before[i]!, gradeRgb) - 12).length;
     const summary = `parcel ${code} (${target!.grade}, box ${box.map(Math.round).join(',')}, ${area} px²): ${stronger} pixels nearer its grade colour when hovered`;
     expect(stronger, summary).toBeGreaterThan(0.2 * area);
+    // Outlined dark over the roads too: where a road ran along its edge, the edge now shows dark
+    // (drawn under the roads, the outline would leave those road pixels as they were).
+    const edgeHovered = await pixelsIn(page, edgeBox);
+    const light = (px: readonly number[]) => Math.min(px[0]!, px[1]!, px[2]!) >= 180 && Math.max(px[0]!, px[1]!, px[2]!) - Math.min(px[0]!, px[1]!, px[2]!) <= 40;
+    const dark = (px: readonly number[]) => px[0]! + px[1]! + px[2]! <= 3 * 110;
+    const roadTurnedDark = edgeHovered.filter((px, i) => dark(px) && light(edgeBefore[i]!)).length;
+    // The sample's parcels are bounded by roads: 0 under the roads, over a hundred over them.
+    expect(roadTurnedDark, `${summary}; ${roadTurnedDark} road pixels on its edge turned dark`).toBeGreaterThan(20);
 
     await page.mouse.move(10, 10, { steps: 4 });
     await expect.poll(() => hoverState(page, id), { timeout: 10_000 }).toBe(false);

@@ -6,7 +6,7 @@ import { LOCAL_FONTS } from './fonts.ts';
 import type { RegionAggregate } from '../api/evaluation-types.ts';
 import { buildChoropleth } from './choropleth.ts';
 import { NO_FILTER } from './parcel-filter.ts';
-import { PARCEL_FILL_LAYER, PARCEL_SOURCE } from './parcel-layers.ts';
+import { PARCEL_FILL_LAYER, PARCEL_HOVER_LAYER, PARCEL_OUTLINE_LAYER, PARCEL_SELECTED_HALO_LAYER, PARCEL_SOURCE } from './parcel-layers.ts';
 import { DEFAULT_MAP_THEME, type MapTheme } from './theme.ts';
 import { regions, roads, tileJson } from './test-fixtures.ts';
 
@@ -98,6 +98,29 @@ describe('buildMapStyle', () => {
     expect(at('mujun-road-arterial')).toBeLessThan(at('mujun-exit-outline'));
     expect(at('mujun-exit-outline')).toBeLessThan(at('mujun-parcel-selected-outline'));
     expect(at('mujun-parcel-selected-outline')).toBeLessThan(at('mujun-parcel-label'));
+  });
+
+  it('draws the hover outline over every road, under the selection and under every label, offline and over a remote basemap', () => {
+    const offline = buildMapStyle(data, null).layers;
+    const ids = offline.map((l) => l.id);
+    const at = (id: string) => ids.indexOf(id);
+    const hover = at(PARCEL_HOVER_LAYER);
+    const roadLines = offline.filter((l) => l.id.startsWith('mujun-road') && l.type === 'line');
+    expect(roadLines.length).toBeGreaterThan(0);
+    for (const road of roadLines) expect(hover).toBeGreaterThan(at(road.id));
+    expect(hover).toBeGreaterThan(at(PARCEL_OUTLINE_LAYER));
+    expect(hover).toBeLessThan(at(PARCEL_SELECTED_HALO_LAYER));
+    const labels = offline.filter((l) => l.type === 'symbol');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(hover).toBeLessThan(at(label.id));
+
+    const remote = buildMapStyle(data, remoteStyle()).layers;
+    const rat = (id: string) => remote.findIndex((l) => l.id === id);
+    expect(rat(PARCEL_HOVER_LAYER)).toBeGreaterThan(rat(PARCEL_OUTLINE_LAYER));
+    expect(rat(PARCEL_HOVER_LAYER)).toBeLessThan(rat(PARCEL_SELECTED_HALO_LAYER));
+    for (const label of remote.filter((l) => l.type === 'symbol' && l.id.startsWith('mujun-'))) {
+      expect(rat(PARCEL_HOVER_LAYER)).toBeLessThan(rat(label.id));
+    }
   });
 
   it('puts our layers on top of a remote basemap and keeps its layers first and unchanged', () => {

@@ -14,7 +14,7 @@ import { candidateLayers, FOOTPRINT_SOURCE, footprintSource, statusLayers } from
 import { applyPatches } from './layer-patch.ts';
 import { basemapSources, buildOfflineStyle, outlineLayers, regionLabelLayers } from './offline-style.ts';
 import { PARCEL_LABEL_SOURCE, parcelLabelLayer, parcelLabelSource } from './parcel-labels.ts';
-import { PARCEL_SOURCE, parcelLayers, parcelSelectionLayers, parcelTileSource } from './parcel-layers.ts';
+import { PARCEL_SOURCE, parcelHoverLayer, parcelLayers, parcelSelectionLayers, parcelTileSource } from './parcel-layers.ts';
 import { choroplethOverLayers, choroplethUnderLayers } from './region-layers.ts';
 import { DEFAULT_MAP_THEME, themePatches, type MapTheme } from './theme.ts';
 
@@ -94,7 +94,7 @@ export function buildMapStyle(data: MapData, basemap: StyleSpecification | null,
       roads: data.roads,
       extraSources: parcelSources(data),
       under: [...choroplethUnderLayers(), ...parcelLayers(theme), ...statusLayers()],
-      over: [...candidateLayers(), ...parcelSelectionLayers(), ...choroplethOverLayers()],
+      over: [parcelHoverLayer(), ...candidateLayers(), ...parcelSelectionLayers(), ...choroplethOverLayers()],
       top: [parcelLabelLayer(undefined, theme)],
     });
     return { ...style, layers: applyPatches(style.layers, patches) };
@@ -104,6 +104,7 @@ export function buildMapStyle(data: MapData, basemap: StyleSpecification | null,
     ...choroplethUnderLayers(),
     ...parcelLayers(theme),
     ...statusLayers(),
+    parcelHoverLayer(),
     ...candidateLayers(fonts),
     ...parcelSelectionLayers(),
     ...outlineLayers(),

@@ -5,7 +5,7 @@
  *   fills     background, district / 片区 / 组团 fills
  *   [under]   parcel fills
  *   roads     casing + fill per class, over the parcels so the street grid reads at district zoom
- *   [over]    the selected parcel's outline
+ *   [over]    the hovered and the selected parcel's outlines
  *   outlines  组团, 片区, district boundaries
  *   [top]     parcel labels
  *   labels    road names, 组团 names, 片区 names

@@ -11,9 +11,11 @@ import {
   DEFAULT_PARCEL_THEME,
   FILL_OPACITY,
   PARCEL_FILL_LAYER,
+  PARCEL_HOVER_LAYER,
   PARCEL_OUTLINE_LAYER,
   PARCEL_SELECTED_HALO_LAYER,
   PARCEL_SOURCE,
+  parcelHoverLayer,
   parcelLayers,
   parcelPatches,
   parcelSelectionLayers,
@@ -27,7 +29,7 @@ import { tileJson } from './test-fixtures.ts';
 const filtered: ParcelTheme = { ...DEFAULT_PARCEL_THEME, colorMode: 'tax', filter: { ...NO_FILTER, grades: ['C', 'D'], group: 'below' } };
 
 function styleWith(theme: ParcelTheme = DEFAULT_PARCEL_THEME): StyleSpecification {
-  return { version: 8, sources: { [PARCEL_SOURCE]: parcelTileSource(tileJson) }, layers: [...parcelLayers(theme), ...parcelSelectionLayers()] };
+  return { version: 8, sources: { [PARCEL_SOURCE]: parcelTileSource(tileJson) }, layers: [...parcelLayers(theme), parcelHoverLayer(), ...parcelSelectionLayers()] };
 }
 
 const paintOf = (theme: ParcelTheme, id: string) => parcelPatches(theme)[id]!.paint!;
@@ -120,5 +122,15 @@ describe('parcel layers', () => {
     const plain = evaluate(outline.paint['line-width'], 'number', {}) as number;
     const hovered = evaluate(outline.paint['line-width'], 'number', {}, { hover: true }) as number;
     expect(hovered).toBeGreaterThan(plain);
+  });
+
+  it('draw the hover outline on its own layer, only for the hovered parcel, at every parcel zoom', () => {
+    const hover = parcelHoverLayer();
+    expect(hover).toMatchObject({ id: PARCEL_HOVER_LAYER, type: 'line', source: PARCEL_SOURCE, 'source-layer': 'parcels', minzoom: 12 });
+    for (const zoom of [12, 14, 17]) {
+      expect(evaluate(hover.paint!['line-width'], 'number', {}, { hover: true }, zoom)).toBeGreaterThanOrEqual(2);
+      expect(evaluate(hover.paint!['line-width'], 'number', {}, {}, zoom)).toBe(0);
+      expect(evaluate(hover.paint!['line-width'], 'number', {}, { selected: true }, zoom)).toBe(0);
+    }
   });
 });

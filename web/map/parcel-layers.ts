@@ -2,8 +2,8 @@
  * The parcels, from the server's vector tiles: below zoom 12 a grid of cells (count, area and
  * 亩均税收 of the parcels in each), from zoom 12 every parcel with its attributes. Parcels are
  * filled by grade (of the chosen run), by 亩均税收 class or, in year compare, by how the grade
- * moved; dimmed where the filters do not keep them; outlined thin, dark under the pointer, and
- * haloed when selected. Hover and selection are feature-state (`hover`, `selected`) keyed by the
+ * moved; dimmed where the filters do not keep them; outlined thin, dark under the pointer (a line
+ * of its own over the roads), and haloed when selected. Hover and selection are feature-state (`hover`, `selected`) keyed by the
  * tile feature id, which is the parcel id.
  *
  * The layers are built once (`parcelLayers`); what changes with the view — colours, opacity — is
@@ -35,6 +35,7 @@ export const PARCEL_MINZOOM = 12;
 export const CELL_FILL_LAYER = 'mujun-cell-fill';
 export const PARCEL_FILL_LAYER = 'mujun-parcel-fill';
 export const PARCEL_OUTLINE_LAYER = 'mujun-parcel-outline';
+export const PARCEL_HOVER_LAYER = 'mujun-parcel-hover-outline';
 export const PARCEL_SELECTED_HALO_LAYER = 'mujun-parcel-selected-halo';
 export const PARCEL_SELECTED_LAYER = 'mujun-parcel-selected-outline';
 
@@ -114,7 +115,7 @@ export function parcelPatches(theme: ParcelTheme): Record<string, LayerPatch> {
     },
     [PARCEL_OUTLINE_LAYER]: {
       paint: {
-        'line-color': ['case', isHovered, '#2b2620', regionMode ? '#5d5548' : '#ffffff'],
+        'line-color': ['case', isHovered, HOVER_OUTLINE_COLOR, regionMode ? '#5d5548' : '#ffffff'],
         'line-opacity': ['case', isHovered, 0.9, regionMode ? 0.45 : 0.85],
       },
     },
@@ -160,6 +161,32 @@ export function parcelLayers(theme: ParcelTheme = DEFAULT_PARCEL_THEME): LayerSp
     },
   };
   return [cells, fill, outline];
+}
+
+/** Hover outline width by zoom; `zoom` may only feed a top-level interpolate, so hover is per stop. */
+const HOVER_WIDTH: ReadonlyArray<[zoom: number, width: number]> = [[12, 2], [14, 2], [17, 2.4]];
+export const HOVER_OUTLINE_COLOR = '#2b2620';
+
+/**
+ * The hovered parcel's dark outline, drawn over the roads (like the selection) so a parcel next to
+ * a road is outlined all round; the thin outline under the roads would be mostly covered by them.
+ * Width 0 for every other parcel, for the same reason as the selection layers.
+ */
+export function parcelHoverLayer(): LineLayerSpecification {
+  const stops = HOVER_WIDTH.flatMap(([zoom, width]) => [zoom, ['case', isHovered, width, 0]]);
+  return {
+    id: PARCEL_HOVER_LAYER,
+    type: 'line',
+    source: PARCEL_SOURCE,
+    'source-layer': PARCEL_SOURCE_LAYER,
+    minzoom: PARCEL_MINZOOM,
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': HOVER_OUTLINE_COLOR,
+      'line-opacity': 0.9,
+      'line-width': ['interpolate', ['linear'], ['zoom'], ...stops] as ExpressionSpecification,
+    },
+  };
 }
 
 /** The selected parcel's halo and outline, drawn over the roads so a selection is never hidden. */
