@@ -4,23 +4,10 @@
  * candidates and consolidation clusters. Areas in 亩, money in 万元, dates 'YYYY-MM-DD'.
  */
 
-/** Status flags a parcel can carry in a year (server/domain/land-status/model.ts). */
-export type FlagCode =
-  | 'idle'
-  | 'idle_halted'
-  | 'approved_not_supplied'
-  | 'supplied_not_used'
-  | 'used_not_fully'
-  | 'built_not_producing'
-  | 'producing_below_target'
-  | 'low_tax_per_mu'
-  | 'low_tax_vs_industry'
-  | 'low_far'
-  | 'vacant_floor_share'
-  | 'vacant_floor_area'
-  | 'standard_land_failed';
+/** Status flags a parcel can carry in a year, and where it stands: the server's own types. */
+import type { FlagCode, Stage } from '../../server/domain/land-status/model.ts';
 
-export type Stage = 'unsupplied' | 'notStarted' | 'underConstruction' | 'halted' | 'completed' | 'producing';
+export type { FlagCode, Stage };
 
 export interface RuleCitation {
   /** `id@version` of the rules document. */

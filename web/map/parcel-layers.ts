@@ -142,24 +142,16 @@ export function parcelLayers(theme: ParcelTheme = DEFAULT_PARCEL_THEME): LayerSp
     minzoom: PARCEL_MINZOOM,
     paint: paint(PARCEL_FILL_LAYER) as FillLayerSpecification['paint'],
   };
-  const outline: LineLayerSpecification = {
-    id: PARCEL_OUTLINE_LAYER,
-    type: 'line',
-    source: PARCEL_SOURCE,
-    'source-layer': PARCEL_SOURCE_LAYER,
-    minzoom: PARCEL_MINZOOM,
-    layout: { 'line-join': 'round' },
-    paint: {
-      ...(paint(PARCEL_OUTLINE_LAYER) as LineLayerSpecification['paint']),
-      // `zoom` may only be the input of a top-level interpolate, so hover is decided per stop.
-      'line-width': [
-        'interpolate', ['linear'], ['zoom'],
-        12, ['case', isHovered, 2, 0.35],
-        14, ['case', isHovered, 2, 0.8],
-        17, ['case', isHovered, 2.4, 1.4],
-      ],
-    },
-  };
+  const outline = parcelLine(PARCEL_OUTLINE_LAYER, {
+    ...(paint(PARCEL_OUTLINE_LAYER) as LineLayerSpecification['paint']),
+    // `zoom` may only be the input of a top-level interpolate, so hover is decided per stop.
+    'line-width': [
+      'interpolate', ['linear'], ['zoom'],
+      12, ['case', isHovered, 2, 0.35],
+      14, ['case', isHovered, 2, 0.8],
+      17, ['case', isHovered, 2.4, 1.4],
+    ],
+  });
   return [cells, fill, outline];
 }
 
@@ -174,34 +166,31 @@ export const HOVER_OUTLINE_COLOR = '#2b2620';
  */
 export function parcelHoverLayer(): LineLayerSpecification {
   const stops = HOVER_WIDTH.flatMap(([zoom, width]) => [zoom, ['case', isHovered, width, 0]]);
-  return {
-    id: PARCEL_HOVER_LAYER,
-    type: 'line',
-    source: PARCEL_SOURCE,
-    'source-layer': PARCEL_SOURCE_LAYER,
-    minzoom: PARCEL_MINZOOM,
-    layout: { 'line-join': 'round' },
-    paint: {
-      'line-color': HOVER_OUTLINE_COLOR,
-      'line-opacity': 0.9,
-      'line-width': ['interpolate', ['linear'], ['zoom'], ...stops] as ExpressionSpecification,
-    },
-  };
+  return parcelLine(PARCEL_HOVER_LAYER, {
+    'line-color': HOVER_OUTLINE_COLOR,
+    'line-opacity': 0.9,
+    'line-width': ['interpolate', ['linear'], ['zoom'], ...stops] as ExpressionSpecification,
+  });
 }
 
-/** The selected parcel's halo and outline, drawn over the roads so a selection is never hidden. */
-export function parcelSelectionLayers(): LayerSpecification[] {
-  const line = (id: string, color: string, width: number): LineLayerSpecification => ({
+/** A line layer over the parcel tiles from PARCEL_MINZOOM, with round joins: outlines of every kind. */
+function parcelLine(id: string, paint: LineLayerSpecification['paint']): LineLayerSpecification {
+  return {
     id,
     type: 'line',
     source: PARCEL_SOURCE,
     'source-layer': PARCEL_SOURCE_LAYER,
     minzoom: PARCEL_MINZOOM,
     layout: { 'line-join': 'round' },
-    // Width 0 (not opacity 0) for the others: a zero-width line has no area, so the GPU draws
-    // nothing for the thousands of unselected parcels; a transparent one still costs every pixel.
-    paint: { 'line-color': color, 'line-width': ['case', isSelected, width, 0] },
-  });
+    paint,
+  };
+}
+
+/** The selected parcel's halo and outline, drawn over the roads so a selection is never hidden. */
+export function parcelSelectionLayers(): LayerSpecification[] {
+  // Width 0 (not opacity 0) for the others: a zero-width line has no area, so the GPU draws
+  // nothing for the thousands of unselected parcels; a transparent one still costs every pixel.
+  const line = (id: string, color: string, width: number) => parcelLine(id, { 'line-color': color, 'line-width': ['case', isSelected, width, 0] });
   // Halo then ink: the selected parcel reads on every class colour and on the basemap.
   return [line(PARCEL_SELECTED_HALO_LAYER, '#ffffff', 6), line(PARCEL_SELECTED_LAYER, '#c2185b', 2.6)];
 }

@@ -177,8 +177,8 @@ export function App() {
           </button>
         </nav>
         {ready ? (
-          <div className="data-version" title="数据版本：导入批次 i · 评价运行 r">
-            {run ? `${run.year} 年度评价 · ` : ''}数据 {ready.meta.dataVersion}
+          <div className="data-version" title={`数据版本 ${ready.meta.dataVersion}（导入批次 i · 评价运行 r · 用地规则 l）`}>
+            {run ? `${run.year} 年度评价` : '尚未评价'}
           </div>
         ) : null}
       </header>
