@@ -243,6 +243,17 @@ async function parcelOnScreen(p: Page, grades: string[], minPx = 0): Promise<Par
   }, { layer: PARCEL_FILL_LAYER, grades, minPx });
 }
 
+/** The parcel drawn at a page position, if any. */
+async function parcelAt(p: Page, x: number, y: number): Promise<string | null> {
+  return p.evaluate(({ layer, x, y }) => {
+    const map = (window as unknown as {
+      __mujunMap: { queryRenderedFeatures(a: unknown, b: unknown): { properties: { code: string } }[]; getContainer(): HTMLElement };
+    }).__mujunMap;
+    const rect = map.getContainer().getBoundingClientRect();
+    return map.queryRenderedFeatures([x - rect.left, y - rect.top], { layers: [layer] })[0]?.properties.code ?? null;
+  }, { layer: PARCEL_FILL_LAYER, x, y });
+}
+
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'mujun-e2e-'));
@@ -406,6 +417,8 @@ describe('the map', () => {
     const panel = page.getByRole('complementary', { name: '宗地详情' });
     await expect.poll(() => panel.locator('.reasons').first().textContent(), { timeout: 20_000 }).toContain(reason);
     await mapIdle(page);
+    // The panel opened beside the map; the parcel stays where it was clicked, under the cursor.
+    expect(await parcelAt(page, target!.x, target!.y), `the parcel at the click (${Math.round(target!.x)}, ${Math.round(target!.y)}) once the panel is open`).toBe(target!.code);
     await page.screenshot({ path: join(RESULTS, 'map-parcel-detail.png') });
     expect(page.url()).toContain(`parcel=${target!.code}`);
   });
@@ -613,6 +626,18 @@ describe('the map', () => {
     expect(after.lng).toBeLessThan(e + 0.002);
     expect(after.lat).toBeGreaterThan(s - 0.002);
     expect(after.lat).toBeLessThan(n + 0.002);
+    // All of the enterprise's land is in view, fitted to the map as it is with the detail panel open.
+    const inView = await page.evaluate(([w, s, e, n]) => {
+      const map = (window as unknown as { __mujunMap: { project(ll: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__mujunMap;
+      const { width, height } = map.getContainer().getBoundingClientRect();
+      const [a, b] = [map.project([w, n]), map.project([e, s])];
+      return { a, b, width, height };
+    }, [w, s, e, n] as const);
+    const where = `land ${JSON.stringify(inView)}`;
+    expect(inView.a.x, where).toBeGreaterThanOrEqual(0);
+    expect(inView.a.y, where).toBeGreaterThanOrEqual(0);
+    expect(inView.b.x, where).toBeLessThanOrEqual(inView.width);
+    expect(inView.b.y, where).toBeLessThanOrEqual(inView.height);
     await expect.poll(() => page.locator('.enterprise-card.focused h4').textContent()).toBe(unit.name);
     await page.screenshot({ path: join(RESULTS, 'map-search.png') });
   });

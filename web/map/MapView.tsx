@@ -21,6 +21,7 @@ import { DistrictControl, FIT_PADDING } from './district-control.ts';
 import { addPatternImages } from './map-images.ts';
 import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
 import { CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_MINZOOM, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from './parcel-layers.ts';
+import { anchorOnResize, type ResizeAnchor } from './resize-anchor.ts';
 import { themePatches, type MapTheme } from './theme.ts';
 import { mapParcel } from './tile-props.ts';
 import { useParcelLabels } from './use-parcel-labels.ts';
@@ -125,6 +126,7 @@ export function MapView({
   const onSelectedRef = useRef(onSelectedParcel);
   onSelectedRef.current = onSelectedParcel;
   const initial = useRef({ style, crs: displayCrs, initialBbox, initialCamera });
+  const anchorRef = useRef<ResizeAnchor | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -157,6 +159,8 @@ export function MapView({
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     window.__mujunMap = m;
     addPatternImages(m);
+    const anchor = anchorOnResize(m);
+    anchorRef.current = anchor;
 
     let hoveredId: number | null = null;
     const setHovered = (id: number | null) => {
@@ -208,6 +212,8 @@ export function MapView({
 
     return () => {
       if (window.__mujunMap === m) delete window.__mujunMap;
+      anchor.remove();
+      anchorRef.current = null;
       m.remove();
       setMap(null);
     };
@@ -294,6 +300,8 @@ export function MapView({
   useEffect(() => {
     if (!map || !focus) return;
     const [w, s, e, n] = bboxToDisplay(initial.current.crs, focus.bbox);
+    // The detail panel may have opened in this same render: fit to the map's size as it is now.
+    anchorRef.current?.sync();
     // Keep the tilt and rotation of the 3D mode while flying.
     map.fitBounds([w, s, e, n], { padding: 100, maxZoom: 16.5, duration: 900, bearing: map.getBearing(), pitch: map.getPitch() });
   }, [map, focus]);
