@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, isFiltered, parseNumberInput, toParcelFilter, toResultsFilter, toggleGrade, toggleStatus } from './filters.ts';
+import { describeFilters, EMPTY_FILTERS, isFiltered, parseNumberInput, toParcelFilter, toResultsFilter, toggleGrade, toggleStatus } from './filters.ts';
 
 describe('filters', () => {
   it('toggle grades in A → T order and statuses sorted', () => {
@@ -40,5 +40,22 @@ describe('filters', () => {
     expect(parseNumberInput('－3')).toBe(-3);
     expect(parseNumberInput('')).toBeNull();
     expect(parseNumberInput('abc')).toBeNull();
+  });
+});
+
+describe('the filters in words', () => {
+  const names = (code: string) => ({ Z01: '含谷片区' })[code] ?? code;
+  it('says nothing when nothing is filtered, and ignores the name search', () => {
+    expect(describeFilters({ ...EMPTY_FILTERS, q: '达琪' }, names)).toEqual([]);
+  });
+
+  it('names grades, group, region, industry, the tax range and the land-status classes, in that order', () => {
+    const f = { ...EMPTY_FILTERS, grades: ['C' as const, 'D' as const], group: 'above' as const, region: 'Z01', industry: ' c36 ', tax: { min: 5, max: 20 }, statuses: ['low', 'idle'] };
+    expect(describeFilters(f, names)).toEqual(['C、D 级', '规上', '含谷片区', '行业 C36', '亩均税收 5–20 万元/亩', '闲置土地', '低效用地']);
+  });
+
+  it('writes an open range with its one bound', () => {
+    expect(describeFilters({ ...EMPTY_FILTERS, tax: { min: null, max: 5 } }, names)).toEqual(['亩均税收 < 5 万元/亩']);
+    expect(describeFilters({ ...EMPTY_FILTERS, tax: { min: 30, max: null } }, names)).toEqual(['亩均税收 ≥ 30 万元/亩']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { EvaluationGroup, Grade, ResultsFilter } from '../api/evaluation-types.ts';
 import { statusClass, STATUS_CLASSES } from '../map/land-status.ts';
+import { GROUP_LABEL } from './evaluation-text.ts';
 import type { ParcelFilter, TaxRange } from '../map/parcel-filter.ts';
 
 export interface Filters {
@@ -94,6 +95,25 @@ export function toResultsFilter(f: Filters): ResultsFilter {
     taxPerMuMaxWan: tax?.max ?? null,
     flags: classes.flatMap((c) => statusClass(c.id).flags),
   };
+}
+
+/**
+ * The filters in words, for a caption ("D 级 · 规上 · 含谷片区 · 行业 C36 · 亩均税收 < 5 万元/亩 ·
+ * 闲置土地"); empty when nothing is filtered. The name search is the result list's alone.
+ */
+export function describeFilters(f: Filters, regionName: (code: string) => string): string[] {
+  const parts: string[] = [];
+  if (f.grades.length > 0) parts.push(`${f.grades.join('、')} 级`);
+  if (f.group) parts.push(GROUP_LABEL[f.group]);
+  if (f.region) parts.push(regionName(f.region));
+  if (f.industry?.trim()) parts.push(`行业 ${f.industry.trim().toUpperCase()}`);
+  if (hasTaxRange(f.tax)) {
+    const { min, max } = f.tax;
+    const range = min !== null && max !== null ? `${min}–${max}` : min !== null ? `≥ ${min}` : `< ${max}`;
+    parts.push(`亩均税收 ${range} 万元/亩`);
+  }
+  for (const c of STATUS_CLASSES) if (f.statuses.includes(c.id)) parts.push(c.label);
+  return parts;
 }
 
 /** Parses a number typed by a planner (full-width digits allowed); null for empty or not a number. */

@@ -78,6 +78,8 @@ export interface MapViewProps {
   onSelectedParcel?: (parcel: MapParcel) => void;
   /** After every move, for the address bar. */
   onCameraChange?: (camera: MapCamera) => void;
+  /** The MapLibre map once its style has loaded (null when it goes), e.g. to export a picture of it. */
+  onMapReady?: (map: maplibregl.Map | null) => void;
 }
 
 const featureKey = (id: number) => ({ source: PARCEL_SOURCE, sourceLayer: PARCEL_SOURCE_LAYER, id });
@@ -115,6 +117,7 @@ export function MapView({
   onParcelClick,
   onSelectedParcel,
   onCameraChange,
+  onMapReady,
 }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
@@ -123,6 +126,8 @@ export function MapView({
   onClickRef.current = onParcelClick;
   const onCameraRef = useRef(onCameraChange);
   onCameraRef.current = onCameraChange;
+  const onMapReadyRef = useRef(onMapReady);
+  onMapReadyRef.current = onMapReady;
   const onSelectedRef = useRef(onSelectedParcel);
   onSelectedRef.current = onSelectedParcel;
   const initial = useRef({ style, crs: displayCrs, initialBbox, initialCamera });
@@ -174,7 +179,10 @@ export function MapView({
       setHover({ x: point.x, y: point.y, width: canvas.clientWidth, height: canvas.clientHeight, target });
     };
 
-    m.on('load', () => setMap(m));
+    m.on('load', () => {
+      setMap(m);
+      onMapReadyRef.current?.(m);
+    });
     // The card was placed for the old canvas size (e.g. before a panel opened).
     m.on('resize', () => setHover(null));
     m.on('moveend', () => {
@@ -216,6 +224,7 @@ export function MapView({
       anchorRef.current = null;
       m.remove();
       setMap(null);
+      onMapReadyRef.current?.(null);
     };
   }, []);
 

@@ -5,6 +5,7 @@
  * theme and the lists' queries from it (use-map-theme.ts); the map and the panels only report and
  * display, and the address bar mirrors the view (url-state.ts) so a shared link reproduces it.
  */
+import type maplibregl from 'maplibre-gl';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GradeChange, UnitResult } from '../api/evaluation-types.ts';
 import type { ConsolidationCluster, ExitCandidate } from '../api/land-types.ts';
@@ -12,10 +13,12 @@ import type { ParcelTileProperties } from '../api/types.ts';
 import type { CandidateFilter } from '../features/candidates/candidate-view.ts';
 import { defaultCompareRun } from '../features/compare/compare-view.ts';
 import { Legend } from '../features/legend/Legend.tsx';
+import { legendModel, type LegendInput } from '../features/legend/legend-model.ts';
 import { OverlayPanel } from '../features/legend/OverlayPanel.tsx';
 import type { ParcelSummary } from '../features/parcel-detail/ParcelDetailPanel.tsx';
 import { SearchBox } from '../features/search/SearchBox.tsx';
-import { toggleGrade } from '../lib/filters.ts';
+import { pictureText } from '../features/picture/picture-text.ts';
+import { describeFilters, toggleGrade } from '../lib/filters.ts';
 import { runLabel } from '../lib/run-label.ts';
 import { regionBbox, regionNames, regionOptions } from '../lib/regions.ts';
 import { changeCounts } from '../map/compare.ts';
@@ -140,6 +143,49 @@ export function App() {
   const status = open.notice ?? (shown.recolouring ? `正在按 ${run?.year ?? ''} 年度评价着色…` : null);
   const selection = open.selection;
   const onCameraChange = useCallback((camera: MapCamera) => patch({ camera }), [patch]);
+  const legendInput: LegendInput = {
+    view3d: view.view3d,
+    colorMode: view.colorMode,
+    taxYear: ready?.meta.latestYear ?? null,
+    runYear: run?.year ?? null,
+    gradeCounts,
+    selectedGrades: view.filters.grades,
+    showingCells: (view.camera?.zoom ?? PARCEL_MINZOOM) < PARCEL_MINZOOM,
+    choropleth: shown.choropleth,
+    compare: view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null,
+  };
+  const overlays = overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsFetch);
+
+  // ---- 导出图片 ----
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportPicture = async () => {
+    const map = mapRef.current;
+    if (!map || !ready || exporting) return;
+    setExporting(true);
+    try {
+      const text = pictureText({
+        districtName: ready.meta.districtName,
+        view3d: view.view3d,
+        colorMode: view.colorMode,
+        compareTitle: view.compareFrom !== null ? compareTitle : null,
+        run,
+        filters: describeFilters(view.filters, (code) => names[code] ?? code),
+        dataVersion: ready.meta.dataVersion,
+        gcj02: displayCrs === 'gcj02',
+        now: new Date(),
+      });
+      // The overlays drawn: on, loaded, and shown beside the legend (not in 3D).
+      const keys = view.view3d || !land.available ? [] : overlays.filter((o) => o.on && !o.loading && !o.failed).flatMap((o) => o.keys);
+      // Its own chunk: most sessions never export.
+      const { exportMapPicture } = await import('../features/picture/export-picture.ts');
+      await exportMapPicture(map, legendModel(legendInput), keys, text);
+    } catch (err) {
+      setNotice(`导出图片失败：${errorText(err)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div className="app">
@@ -174,6 +220,16 @@ export function App() {
             onClick={() => patch((v) => ({ view3d: !v.view3d }))}
           >
             三维
+          </button>
+          <button
+            type="button"
+            className="tool"
+            aria-busy={exporting}
+            disabled={!ready || exporting}
+            title="把当前地图连同标题、图例、比例尺和数据来源导出为 PNG 图片，用于汇报"
+            onClick={() => void exportPicture()}
+          >
+            {exporting ? '正在导出…' : '导出图片'}
           </button>
         </nav>
         {ready ? (
@@ -233,23 +289,16 @@ export function App() {
                 onParcelClick={open.onParcelClick}
                 onSelectedParcel={open.setSelectedTile}
                 onCameraChange={onCameraChange}
+                onMapReady={(m) => (mapRef.current = m)}
               />
               <Legend
-                view3d={view.view3d}
-                colorMode={view.colorMode}
+                {...legendInput}
                 onColorModeChange={(colorMode) => patch({ colorMode })}
-                taxYear={ready.meta.latestYear}
-                runYear={run?.year ?? null}
-                gradeCounts={gradeCounts}
-                selectedGrades={view.filters.grades}
                 onToggleGrade={(g) => patch((v) => ({ filters: { ...v.filters, grades: toggleGrade(v.filters.grades, g) } }))}
-                showingCells={(view.camera?.zoom ?? PARCEL_MINZOOM) < PARCEL_MINZOOM}
-                choropleth={shown.choropleth}
-                compare={view.compareFrom !== null ? { title: compareTitle, counts: shown.changes ? changeCounts(shown.changes) : null } : null}
               />
               {land.available && !view.view3d ? (
                 <OverlayPanel
-                  overlays={overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsFetch)}
+                  overlays={overlays}
                   onToggle={toggleOverlay}
                   onRetry={(id) => (id === 'exit' ? shown.exit.retry() : shown.footprintsFetch.retry())}
                 />
