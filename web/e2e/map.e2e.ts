@@ -254,6 +254,65 @@ async function parcelAt(p: Page, x: number, y: number): Promise<string | null> {
   }, { layer: PARCEL_FILL_LAYER, x, y });
 }
 
+/**
+ * Clicks 导出图片 and reads the PNG it saves (kept in test-results/ as `file`): its name and size,
+ * the size the map canvas implies, and what it shows — how much of the map's middle matches the
+ * canvas pixel for pixel, the light title text on the dark band, and the A swatch of the legend.
+ */
+async function exportPicture(p: Page, file: string) {
+  const mapPixels = await p.evaluate(() => {
+    const canvas = (window as unknown as { __mujunMap: { getCanvas(): HTMLCanvasElement } }).__mujunMap.getCanvas();
+    return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth };
+  });
+  const [download] = await Promise.all([p.waitForEvent('download', { timeout: 30_000 }), p.getByRole('button', { name: '导出图片' }).click()]);
+  const path = join(RESULTS, file);
+  await download.saveAs(path);
+  const png = readFileSync(path);
+  expect(png.subarray(1, 4).toString('ascii'), 'a PNG').toBe('PNG');
+  const ratio = mapPixels.width / mapPixels.cssWidth;
+  const found = await p.evaluate(
+    async ({ picture, map, ratio, gradeA }) => {
+      const load = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height);
+      };
+      const [pic, before] = await Promise.all([load(picture), load(map)]);
+      const at = (d: ImageData, x: number, y: number) => Array.from(d.data.subarray((y * d.width + x) * 4, (y * d.width + x) * 4 + 3));
+      const top = Math.round(64 * ratio);
+      // The map's middle (clear of the legend, north arrow and scale bar), copied pixel for pixel.
+      let same = 0;
+      let total = 0;
+      for (let y = Math.round(before.height * 0.1); y < before.height * 0.6; y += 3) {
+        for (let x = Math.round(before.width * 0.3); x < before.width * 0.85; x += 3) {
+          total++;
+          const [a, b] = [at(before, x, y), at(pic, x, y + top)];
+          if (Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!) <= 6) same++;
+        }
+      }
+      let titleInk = 0;
+      for (let y = 0; y < top; y++) for (let x = 0; x < pic.width / 2; x++) if (at(pic, x, y).every((v) => v > 200)) titleInk++;
+      let swatchA = 0;
+      for (let y = top + Math.round(before.height / 2); y < top + before.height; y++) {
+        for (let x = 0; x < 300 * ratio; x++) if (at(pic, x, y).every((v, i) => Math.abs(v - gradeA[i]!) <= 2)) swatchA++;
+      }
+      return { same, total, titleInk, swatchA, ratio };
+    },
+    { picture: `data:image/png;base64,${png.toString('base64')}`, map: mapPixels.dataUrl, ratio, gradeA: rgbOf(GRADE_CLASSES[0]!.color) },
+  );
+  return {
+    fileName: download.suggestedFilename(),
+    size: [png.readUInt32BE(16), png.readUInt32BE(20)],
+    expectedSize: [mapPixels.width, mapPixels.height + Math.round(94 * ratio)],
+    found,
+  };
+}
+
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'mujun-e2e-'));
@@ -678,61 +737,14 @@ describe('the map', () => {
     const meta = await api<Meta>('/api/meta');
     await districtView(page);
     await mapIdle(page);
-    const mapPixels = await page.evaluate(() => {
-      const canvas = (window as unknown as { __mujunMap: { getCanvas(): HTMLCanvasElement } }).__mujunMap.getCanvas();
-      return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth };
-    });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '导出图片' }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^${meta.districtName}-亩均效益评价等级-${meta.latestYear}年度-\\d{8}-\\d{4}\\.png$`));
-    const path = join(RESULTS, 'map-picture.png');
-    await download.saveAs(path);
-    const png = readFileSync(path);
-    expect(png.subarray(1, 4).toString('ascii'), 'a PNG').toBe('PNG');
-    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    const ratio = mapPixels.width / mapPixels.cssWidth;
+    const { fileName, size, expectedSize, found } = await exportPicture(page, 'map-picture.png');
+    expect(fileName).toMatch(new RegExp(`^${meta.districtName}-亩均效益评价等级-${meta.latestYear}年度-\\d{8}-\\d{4}\\.png$`));
     // The map at its own resolution, a 64 px title band above it and a 30 px footer below.
-    expect([width, height]).toEqual([mapPixels.width, mapPixels.height + Math.round(94 * ratio)]);
-
-    const found = await page.evaluate(
-      async ({ picture, map, ratio, gradeA }) => {
-        const load = async (src: string) => {
-          const img = new Image();
-          img.src = src;
-          await img.decode();
-          const c = document.createElement('canvas');
-          [c.width, c.height] = [img.width, img.height];
-          const ctx = c.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          return ctx.getImageData(0, 0, c.width, c.height);
-        };
-        const [pic, before] = await Promise.all([load(picture), load(map)]);
-        const at = (d: ImageData, x: number, y: number) => Array.from(d.data.subarray((y * d.width + x) * 4, (y * d.width + x) * 4 + 3));
-        const top = Math.round(64 * ratio);
-        // The map's middle (clear of the legend, north arrow and scale bar), copied pixel for pixel.
-        let same = 0;
-        let total = 0;
-        for (let y = Math.round(before.height * 0.1); y < before.height * 0.6; y += 3) {
-          for (let x = Math.round(before.width * 0.3); x < before.width * 0.85; x += 3) {
-            total++;
-            const [a, b] = [at(before, x, y), at(pic, x, y + top)];
-            if (Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!) <= 6) same++;
-          }
-        }
-        // Light title text on the dark band; the A swatch in the legend (bottom left of the map).
-        let titleInk = 0;
-        for (let y = 0; y < top; y++) for (let x = 0; x < pic.width / 2; x++) if (at(pic, x, y).every((v) => v > 200)) titleInk++;
-        let swatchA = 0;
-        for (let y = top + Math.round(before.height / 2); y < top + before.height; y++) {
-          for (let x = 0; x < 300 * ratio; x++) if (at(pic, x, y).every((v, i) => Math.abs(v - gradeA[i]!) <= 2)) swatchA++;
-        }
-        return { same, total, titleInk, swatchA };
-      },
-      { picture: `data:image/png;base64,${png.toString('base64')}`, map: mapPixels.dataUrl, ratio, gradeA: rgbOf(GRADE_CLASSES[0]!.color) },
-    );
+    expect(size).toEqual(expectedSize);
     const summary = JSON.stringify(found);
     expect(found.same, summary).toBeGreaterThan(0.98 * found.total);
     expect(found.titleInk, summary).toBeGreaterThan(300);
-    expect(found.swatchA, summary).toBeGreaterThanOrEqual(Math.floor(12 * ratio) ** 2);
+    expect(found.swatchA, summary).toBeGreaterThanOrEqual(Math.floor(12 * found.ratio) ** 2);
   });
 
   it('over a GCJ-02 basemap the parcels are drawn shifted, and the address bar stays WGS 84', async () => {
@@ -805,6 +817,14 @@ describe('the map', () => {
     await expect.poll(() => page.getByTestId('parcel-code').textContent(), { timeout: 20_000 }).toBe(target!.code);
     await mapIdle(page);
     await page.screenshot({ path: join(RESULTS, 'map-3d-selected.png') });
+    // The picture of the 3D view holds what deck.gl drew into the map's canvas (the detail panel
+    // closed, so the map is wide enough for the footer on one line and the sizes below hold).
+    await page.getByRole('button', { name: '关闭详情' }).click();
+    await mapIdle(page);
+    const picture = await exportPicture(page, 'map-picture-3d.png');
+    expect(picture.fileName).toContain('亩均税收三维视图');
+    expect(picture.size).toEqual(picture.expectedSize);
+    expect(picture.found.same, JSON.stringify(picture.found)).toBeGreaterThan(0.98 * picture.found.total);
 
     await page.getByRole('button', { name: '三维' }).click();
     await page.waitForFunction(() => (window as unknown as { __mujunMap: { getPitch(): number } }).__mujunMap.getPitch() === 0, undefined, { timeout: 20_000 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legendModel } from '../legend/legend-model.ts';
-import { describeLayout, metresPerPixel, pictureLayout, scaleBar, type Measure, type PictureInput } from './picture-layout.ts';
+import { describeLayout, fitLines, metresPerPixel, pictureLayout, scaleBar, type Measure, type PictureInput } from './picture-layout.ts';
 
 /** A stand-in for canvas text metrics: CJK a full em, the rest about half. */
 const measure: Measure = (text, size) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? size : 0.55 * size), 0);
@@ -66,5 +66,38 @@ describe('the scale bar', () => {
       expect(bar.px).toBeGreaterThanOrEqual(0.4 * maxPx * (1 - 1e-9));
       expect(bar.px * mpp).toBeCloseTo(bar.metres, 6);
     }));
+  });
+});
+
+describe('a narrow map (both panels open at 1366 px)', () => {
+  const narrow = { ...input, mapWidth: 586, subtitle: `${input.subtitle} · 规上 · 含谷片区 · 亩均税收 5–20 万元/亩` };
+
+  it('wraps the subtitle after its separators and stacks the footer notes (golden)', async () => {
+    await expect(describeLayout(pictureLayout(narrow, measure))).toMatchFileSnapshot('./golden/narrow.txt');
+  });
+
+  it('keeps every line of text inside the picture', () => {
+    const { width, ops } = pictureLayout(narrow, measure);
+    for (const o of ops) {
+      if (o.op !== 'text') continue;
+      const w = measure(o.text, o.size, !!o.bold);
+      const [x0, x1] = o.align === 'left' ? [o.x, o.x + w] : o.align === 'right' ? [o.x - w, o.x] : [o.x - w / 2, o.x + w / 2];
+      expect(x0, o.text).toBeGreaterThanOrEqual(0);
+      expect(x1, o.text).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
+describe('fitting text in lines', () => {
+  it('breaks after separators first, then between characters, and loses nothing but line-end separators', () => {
+    const words = (t: string) => t.replace(/[｜·\s]/g, '');
+    fc.assert(fc.property(fc.array(fc.constantFrom('亩均', '税收', ' · ', ' ｜ ', 'A', '2025', '年度评价'), { maxLength: 30 }), fc.integer({ min: 30, max: 400 }), (parts, maxW) => {
+      const text = parts.join('');
+      const lines = fitLines(text, 13, maxW, measure);
+      for (const l of lines) expect(measure(l, 13, false)).toBeLessThanOrEqual(maxW);
+      expect(words(lines.join(''))).toBe(words(text));
+    }));
+    expect(fitLines('2025 年度评价 ｜ 筛选：D 级 · 规上', 13, 120, measure)).toEqual(['2025 年度评价', '筛选：D 级 · 规上']);
+    expect(fitLines('2025 年度评价 ｜ 筛选：D 级 · 规上', 13, 100, measure)).toEqual(['2025 年度评价', '筛选：D 级', '规上']);
   });
 });

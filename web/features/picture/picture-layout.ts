@@ -192,15 +192,58 @@ function legendOps(input: PictureInput, measure: Measure, mapTop: number): Pictu
   return ops;
 }
 
+/**
+ * `text` in lines no wider than `maxWidth`: broken after its ' ｜ ' and ' · ' separators where it
+ * can be (a separator ending a line is dropped), else between characters (Chinese has no spaces
+ * to wait for).
+ */
+export function fitLines(text: string, size: number, maxWidth: number, measure: Measure): string[] {
+  const bare = (s: string) => s.replace(/( ｜ | · |\s)+$/, '');
+  const fits = (s: string) => measure(bare(s), size, false) <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (bare(line)) lines.push(bare(line));
+    line = '';
+  };
+  // Whole parts between ' ｜ ' first; a part too long alone by its ' · ' items; an item by characters.
+  const place = (pieces: string[], finer: ((piece: string) => void) | null) => {
+    for (const piece of pieces) {
+      if (fits(line + piece)) line += piece;
+      else {
+        push();
+        if (fits(piece)) line = piece;
+        else if (finer) finer(piece);
+        else for (const ch of piece) {
+          if (!fits(line + ch)) push();
+          line += ch;
+        }
+      }
+    }
+  };
+  place(text.split(/(?<= ｜ )/), (part) => place(part.split(/(?<= · )/), null));
+  push();
+  return lines;
+}
+
+const SUBTITLE_LINE = 18;
+const FOOTER_LINE = 17;
+
 export function pictureLayout(input: PictureInput, measure: Measure): PictureLayout {
   const width = input.mapWidth;
-  const mapTop = TITLE_BAND;
-  const height = TITLE_BAND + input.mapHeight + FOOTER_BAND;
+  const textWidth = width - 40;
+  const subtitle = fitLines(input.subtitle, 13, textWidth, measure);
+  const titleBand = TITLE_BAND + SUBTITLE_LINE * (subtitle.length - 1);
+  // The footer's two notes side by side, or one above the other on a narrow map.
+  const footerSideBySide = measure(input.footerLeft, 11.5, false) + 24 + measure(input.footerRight, 11.5, false) <= textWidth;
+  const footerBand = footerSideBySide ? FOOTER_BAND : FOOTER_BAND + FOOTER_LINE;
+  const mapTop = titleBand;
+  const height = titleBand + input.mapHeight + footerBand;
   const ops: PictureOp[] = [
     { op: 'rect', x: 0, y: 0, w: width, h: height, fill: PAPER },
-    { op: 'rect', x: 0, y: 0, w: width, h: TITLE_BAND, fill: HEADER },
+    { op: 'rect', x: 0, y: 0, w: width, h: titleBand, fill: HEADER },
     { op: 'text', x: 20, y: 24, text: input.title, size: 20, bold: true, color: '#ffffff', align: 'left' },
-    { op: 'text', x: 20, y: 48, text: input.subtitle, size: 13, color: '#c9d3dd', align: 'left' },
+    ...subtitle.map((line, i): PictureOp => ({ op: 'text', x: 20, y: 48 + i * SUBTITLE_LINE, text: line, size: 13, color: '#c9d3dd', align: 'left' })),
     { op: 'map', x: 0, y: mapTop, w: input.mapWidth, h: input.mapHeight },
     ...legendOps(input, measure, mapTop),
     { op: 'north', x: width - 32, y: mapTop + 36, size: 22, bearingDeg: input.bearingDeg },
@@ -218,11 +261,14 @@ export function pictureLayout(input: PictureInput, measure: Measure): PictureLay
     );
   }
   const footY = mapTop + input.mapHeight;
+  const footMid = footY + FOOTER_BAND / 2;
   ops.push(
-    { op: 'rect', x: 0, y: footY, w: width, h: FOOTER_BAND, fill: '#f6f4f0' },
+    { op: 'rect', x: 0, y: footY, w: width, h: footerBand, fill: '#f6f4f0' },
     { op: 'line', points: [[0, footY + 0.5], [width, footY + 0.5]], color: LINE, width: 1 },
-    { op: 'text', x: 20, y: footY + FOOTER_BAND / 2, text: input.footerLeft, size: 11.5, color: INK_2, align: 'left' },
-    { op: 'text', x: width - 20, y: footY + FOOTER_BAND / 2, text: input.footerRight, size: 11.5, color: INK_2, align: 'right' },
+    { op: 'text', x: 20, y: footMid, text: input.footerLeft, size: 11.5, color: INK_2, align: 'left' },
+    footerSideBySide
+      ? { op: 'text', x: width - 20, y: footMid, text: input.footerRight, size: 11.5, color: INK_2, align: 'right' }
+      : { op: 'text', x: 20, y: footMid + FOOTER_LINE, text: input.footerRight, size: 11.5, color: INK_2, align: 'left' },
   );
   return { width, height, ops };
 }
