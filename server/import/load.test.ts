@@ -20,6 +20,22 @@ function failingOn(db: Database, pattern: RegExp): Database {
   return { ...db, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
 }
 
+/**
+ * The database, but the statement matching `pattern` silently leaves out the record `drop` picks
+ * from its JSON rows, as the embedded PostGIS does when GEOS fails inside a statement.
+ */
+function droppingRow(db: Database, pattern: RegExp, drop: (record: Record<string, unknown>) => boolean): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      if (!pattern.test(sql) || !params) return q.query(sql, params);
+      const rows = JSON.parse(params[0] as string) as Record<string, unknown>[];
+      return q.query(sql, [JSON.stringify(rows.filter((r) => !drop(r))), ...params.slice(1)]);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  return { ...db, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
+}
+
 describe('importDelivery', () => {
   let db: Database;
   beforeAll(async () => {
@@ -80,6 +96,24 @@ describe('importDelivery', () => {
     expect(await db.query(COUNTS)).toEqual(before);
     const names = await db.query<{ name: string }>(`SELECT name FROM enterprise WHERE uscc = '91500106MA5U1A2B9B'`);
     expect(names).toEqual([{ name: '重庆甲精密机械有限公司' }]);
+  });
+
+  it('a row the database silently leaves out refuses the delivery, naming its file, row and field', async () => {
+    const before = await db.query(COUNTS);
+    const dir = tinyCopy({ 'metrics-税务局.csv': (t) => t.replace('1400', '1600') });
+    const err = await importDelivery(droppingRow(db, /INSERT INTO parcel \(/, (r) => r.unit_code === '500106001001GB00003W00000000'), dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).issues).toEqual([{ file: 'parcels.geojson', row: 3, field: 'geometry', message: expect.stringContaining('宗地未能入库') }]);
+    expect(await db.query(COUNTS)).toEqual(before);
+  });
+
+  it('a metric row left out is refused too, naming the rows of its chunk', async () => {
+    const before = await db.query(COUNTS);
+    const dir = tinyCopy({ 'metrics-税务局.csv': (t) => t.replace('1400', '1700') });
+    const err = await importDelivery(droppingRow(db, /INSERT INTO enterprise_metric/, (r) => r.value === 1700), dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).issues[0]!.message).toMatch(/^第 \d+–\d+ 行的指标中有 1 行未能入库/);
+    expect(await db.query(COUNTS)).toEqual(before);
   });
 
   it('a corrected delivery updates values in place and is recorded as a new batch', async () => {

@@ -4,7 +4,7 @@
  * transaction. Any error refuses the whole delivery and leaves the database as it was.
  */
 import type { Database } from '../db/database.ts';
-import { checkParcelGeometry, FIND_BATCH_BY_HASH, knownCodes, recordBatch, storeDelivery } from '../db/queries/store-delivery.ts';
+import { checkParcelGeometry, FIND_BATCH_BY_HASH, knownCodes, NotStoredError, recordBatch, storeDelivery } from '../db/queries/store-delivery.ts';
 import { ImportError, IssueLog, type ImportIssue } from './issues.ts';
 import { readDelivery } from './read-delivery.ts';
 import { resolveReferences } from './references.ts';
@@ -37,7 +37,13 @@ export async function importDelivery(db: Database, folder: string): Promise<Impo
     }
     if (log.errors.length > 0) throw new ImportError(log.errors);
 
-    await storeDelivery(tx, delivery);
+    try {
+      await storeDelivery(tx, delivery);
+    } catch (err) {
+      // Rows the database silently left out: refuse the whole delivery, naming them.
+      if (err instanceof NotStoredError) throw new ImportError(err.rows.map((r) => ({ file: r.origin.file, row: r.origin.row, field: r.field, message: r.message })));
+      throw err;
+    }
     const batchId = await recordBatch(tx, delivery, log.warnings);
     return {
       batchId,

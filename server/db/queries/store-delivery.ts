@@ -3,7 +3,7 @@
  * chunk (jsonb_to_recordset), which is fast on both PostGIS and the embedded database.
  */
 import type { Queryable } from '../database.ts';
-import type { Delivery } from '../../import/records.ts';
+import type { Delivery, Origin } from '../../import/records.ts';
 
 const CHUNK = 4000;
 
@@ -12,6 +12,66 @@ async function inChunks<T>(rows: readonly T[], fn: (chunk: T[]) => Promise<void>
 }
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
+
+/** A row the database was given but did not store, and what it was. */
+export interface NotStoredRow {
+  origin: Origin;
+  /** The field to look at (geometry for a parcel whose shape PostGIS could not take). */
+  field: string | null;
+  message: string;
+}
+
+/**
+ * The database stored fewer rows than it was given: nothing raised an error, yet rows are
+ * missing. The embedded PostGIS does this when GEOS fails inside a statement (it returns no row
+ * instead of an error); the import must refuse rather than lose them.
+ */
+export class NotStoredError extends Error {
+  constructor(readonly rows: NotStoredRow[]) {
+    super(`${rows.length} 行未能入库`);
+    this.name = 'NotStoredError';
+  }
+}
+
+/**
+ * Counts what an `INSERT … RETURNING … AS key` stored, with the keys when each row has one.
+ * Keyed statements name the rows that are missing; the others (whose rows join by code) name the
+ * chunk they were in.
+ */
+function countStored(sql: string, keyed: boolean): string {
+  return `WITH stored AS (${sql}) SELECT count(*)::int AS n, ${keyed ? 'array_agg(key::text)' : 'NULL::text[]'} AS keys FROM stored`;
+}
+
+interface Kind<T> {
+  sql: string;
+  /** The row as the statement's JSON record. */
+  record: (row: T) => object;
+  /** The key the statement returns, when it returns one per row. */
+  key?: (row: T) => string;
+  field: string | null;
+  what: string;
+}
+
+async function store<T extends { origin: Origin }>(tx: Queryable, rows: readonly T[], kind: Kind<T>): Promise<void> {
+  const sql = countStored(kind.sql, kind.key !== undefined);
+  await inChunks(rows, async (chunk) => {
+    const [result] = await tx.query<{ n: number; keys: string[] | null }>(sql, [json(chunk.map(kind.record))]);
+    if (result!.n === chunk.length) return;
+    const { key } = kind;
+    if (key) {
+      const got = new Set(result!.keys ?? []);
+      const missing = chunk.filter((r) => !got.has(key(r)));
+      throw new NotStoredError(missing.map((r) => ({ origin: r.origin, field: kind.field, message: `${kind.what}未能入库（数据库未报错，但未写入此行）` })));
+    }
+    const first = chunk[0]!.origin;
+    const last = chunk.at(-1)!.origin;
+    throw new NotStoredError([{
+      origin: first,
+      field: kind.field,
+      message: `第 ${first.row}–${last.row} 行的${kind.what}中有 ${chunk.length - result!.n} 行未能入库（数据库未报错，但未写入）`,
+    }]);
+  });
+}
 
 export interface GeometryRepair {
   file: string;
@@ -45,7 +105,8 @@ const UPSERT_REGIONS = `
   INSERT INTO region (code, name, level, geom)
   SELECT x.code, x.name, x.level, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(x.geojson), 4326))), 3))
   FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, level text, geojson text)
-  ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, geom = EXCLUDED.geom`;
+  ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, geom = EXCLUDED.geom
+  RETURNING code AS key`;
 
 const LINK_REGION_PARENTS = `
   UPDATE region AS r SET parent_id = p.id
@@ -56,7 +117,8 @@ const LINK_REGION_PARENTS = `
 const INSERT_ROADS = `
   INSERT INTO road (name, road_class, geom)
   SELECT x.name, x.road_class, ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(x.geojson), 4326)))
-  FROM jsonb_to_recordset($1::jsonb) AS x(name text, road_class text, geojson text)`;
+  FROM jsonb_to_recordset($1::jsonb) AS x(name text, road_class text, geojson text)
+  RETURNING 1 AS key`;
 
 const UPSERT_ENTERPRISES = `
   INSERT INTO enterprise (uscc, uscc_warnings, name, industry_code, scale, tags, is_utility, production_start_date, in_major_construction)
@@ -65,7 +127,8 @@ const UPSERT_ENTERPRISES = `
                                           is_utility boolean, production_start_date date, in_major_construction boolean)
   ON CONFLICT (uscc) DO UPDATE SET uscc_warnings = EXCLUDED.uscc_warnings, name = EXCLUDED.name, industry_code = EXCLUDED.industry_code,
     scale = EXCLUDED.scale, tags = EXCLUDED.tags, is_utility = EXCLUDED.is_utility,
-    production_start_date = EXCLUDED.production_start_date, in_major_construction = EXCLUDED.in_major_construction`;
+    production_start_date = EXCLUDED.production_start_date, in_major_construction = EXCLUDED.in_major_construction
+  RETURNING uscc AS key`;
 
 const UPSERT_PARCELS = `
   WITH src AS (
@@ -90,7 +153,8 @@ const UPSERT_PARCELS = `
     supply_date = EXCLUDED.supply_date, supply_method = EXCLUDED.supply_method, start_deadline = EXCLUDED.start_deadline,
     actual_start_date = EXCLUDED.actual_start_date, completion_date = EXCLUDED.completion_date,
     land_price_wan = EXCLUDED.land_price_wan, dev_status = EXCLUDED.dev_status,
-    developed_area_m2 = EXCLUDED.developed_area_m2, invested_wan = EXCLUDED.invested_wan, halted_date = EXCLUDED.halted_date`;
+    developed_area_m2 = EXCLUDED.developed_area_m2, invested_wan = EXCLUDED.invested_wan, halted_date = EXCLUDED.halted_date
+  RETURNING unit_code AS key`;
 
 const LINK_HOLDERS = `
   UPDATE parcel AS p SET holder_enterprise_id = e.id
@@ -104,7 +168,8 @@ const INSERT_OCCUPANCY = `
   SELECT e.id, p.id, x.role, x.area_used_m2
   FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, unit_code text, role text, area_used_m2 float8)
   JOIN enterprise AS e ON e.uscc = x.uscc
-  JOIN parcel AS p ON p.unit_code = x.unit_code`;
+  JOIN parcel AS p ON p.unit_code = x.unit_code
+  RETURNING 1 AS key`;
 
 const CLEAR_BUILDINGS = `
   DELETE FROM building WHERE parcel_id IN (SELECT id FROM parcel WHERE unit_code = ANY($1::text[]))`;
@@ -113,7 +178,8 @@ const INSERT_BUILDINGS = `
   INSERT INTO building (parcel_id, name, floor_area_m2, floors, vacant_floor_area_m2)
   SELECT p.id, x.name, x.floor_area_m2, x.floors, x.vacant_floor_area_m2
   FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text, name text, floor_area_m2 float8, floors int, vacant_floor_area_m2 float8)
-  JOIN parcel AS p ON p.unit_code = x.unit_code`;
+  JOIN parcel AS p ON p.unit_code = x.unit_code
+  RETURNING 1 AS key`;
 
 const UPSERT_STANDARD_LAND = `
   INSERT INTO standard_land (parcel_id, investment_wan_per_mu, far_min, far_max, tax_per_mu_wan, va_per_tce_wan, rd_ratio_pct, target_date)
@@ -123,21 +189,24 @@ const UPSERT_STANDARD_LAND = `
   JOIN parcel AS p ON p.unit_code = x.unit_code
   ON CONFLICT (parcel_id) DO UPDATE SET investment_wan_per_mu = EXCLUDED.investment_wan_per_mu, far_min = EXCLUDED.far_min,
     far_max = EXCLUDED.far_max, tax_per_mu_wan = EXCLUDED.tax_per_mu_wan, va_per_tce_wan = EXCLUDED.va_per_tce_wan,
-    rd_ratio_pct = EXCLUDED.rd_ratio_pct, target_date = EXCLUDED.target_date`;
+    rd_ratio_pct = EXCLUDED.rd_ratio_pct, target_date = EXCLUDED.target_date
+  RETURNING 1 AS key`;
 
 const UPSERT_METRICS = `
   INSERT INTO enterprise_metric (enterprise_id, year, metric, value, source)
   SELECT e.id, x.year, x.metric, x.value, x.source
   FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, year int, metric text, value float8, source text)
   JOIN enterprise AS e ON e.uscc = x.uscc
-  ON CONFLICT (enterprise_id, year, metric) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source`;
+  ON CONFLICT (enterprise_id, year, metric) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source
+  RETURNING 1 AS key`;
 
 const UPSERT_EVENTS = `
   INSERT INTO enterprise_event (enterprise_id, year, kind, note, source)
   SELECT e.id, x.year, x.kind, x.note, x.source
   FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, year int, kind text, note text, source text)
   JOIN enterprise AS e ON e.uscc = x.uscc
-  ON CONFLICT (enterprise_id, year, kind) DO UPDATE SET note = EXCLUDED.note, source = EXCLUDED.source`;
+  ON CONFLICT (enterprise_id, year, kind) DO UPDATE SET note = EXCLUDED.note, source = EXCLUDED.source
+  RETURNING 1 AS key`;
 
 const ASSIGN_REGIONS = `
   DELETE FROM parcel_region;
@@ -152,42 +221,66 @@ const RECORD_BATCH = `
 export const FIND_BATCH_BY_HASH = `SELECT id::int AS id FROM import_batch WHERE content_hash = $1::text LIMIT 1`;
 
 export async function storeDelivery(tx: Queryable, d: Delivery): Promise<void> {
-  await inChunks(d.regions, (c) => tx.query(UPSERT_REGIONS, [json(c.map((r) => ({ code: r.code, name: r.name, level: r.level, geojson: JSON.stringify(r.geometry) })))]).then(() => undefined));
+  await store(tx, d.regions, {
+    sql: UPSERT_REGIONS, key: (r) => r.code, field: 'geometry', what: '区域',
+    record: (r) => ({ code: r.code, name: r.name, level: r.level, geojson: JSON.stringify(r.geometry) }),
+  });
   await inChunks(d.regions, (c) => tx.query(LINK_REGION_PARENTS, [json(c.map((r) => ({ code: r.code, parent_code: r.parentCode })))]).then(() => undefined));
   if (d.roads) {
     await tx.query('DELETE FROM road');
-    await inChunks(d.roads, (c) => tx.query(INSERT_ROADS, [json(c.map((r) => ({ name: r.name, road_class: r.roadClass, geojson: JSON.stringify(r.geometry) })))]).then(() => undefined));
+    await store(tx, d.roads, {
+      sql: INSERT_ROADS, field: 'geometry', what: '道路',
+      record: (r) => ({ name: r.name, road_class: r.roadClass, geojson: JSON.stringify(r.geometry) }),
+    });
   }
-  await inChunks(d.enterprises, (c) => tx.query(UPSERT_ENTERPRISES, [json(c.map((e) => ({
-    uscc: e.uscc, uscc_warnings: e.usccWarnings, name: e.name, industry_code: e.industryCode, scale: e.scale, tags: e.tags,
-    is_utility: e.isUtility, production_start_date: e.productionStartDate, in_major_construction: e.inMajorConstruction,
-  })))]).then(() => undefined));
-  await inChunks(d.parcels, (c) => tx.query(UPSERT_PARCELS, [json(c.map((p) => ({
-    unit_code: p.unitCode, geojson: JSON.stringify(p.geometry), land_use: p.landUse, registry_area_m2: p.registryAreaM2, far: p.far,
-    floor_area_m2: p.floorAreaM2, holder_uscc: p.holderUscc, approval_date: p.approvalDate, supply_date: p.supplyDate,
-    supply_method: p.supplyMethod, start_deadline: p.startDeadline, actual_start_date: p.actualStartDate,
-    completion_date: p.completionDate, land_price_wan: p.landPriceWan, dev_status: p.devStatus,
-    developed_area_m2: p.developedAreaM2, invested_wan: p.investedWan, halted_date: p.haltedDate,
-  })))]).then(() => undefined));
+  await store(tx, d.enterprises, {
+    sql: UPSERT_ENTERPRISES, key: (e) => e.uscc, field: null, what: '企业',
+    record: (e) => ({
+      uscc: e.uscc, uscc_warnings: e.usccWarnings, name: e.name, industry_code: e.industryCode, scale: e.scale, tags: e.tags,
+      is_utility: e.isUtility, production_start_date: e.productionStartDate, in_major_construction: e.inMajorConstruction,
+    }),
+  });
+  await store(tx, d.parcels, {
+    sql: UPSERT_PARCELS, key: (p) => p.unitCode, field: 'geometry', what: '宗地',
+    record: (p) => ({
+      unit_code: p.unitCode, geojson: JSON.stringify(p.geometry), land_use: p.landUse, registry_area_m2: p.registryAreaM2, far: p.far,
+      floor_area_m2: p.floorAreaM2, holder_uscc: p.holderUscc, approval_date: p.approvalDate, supply_date: p.supplyDate,
+      supply_method: p.supplyMethod, start_deadline: p.startDeadline, actual_start_date: p.actualStartDate,
+      completion_date: p.completionDate, land_price_wan: p.landPriceWan, dev_status: p.devStatus,
+      developed_area_m2: p.developedAreaM2, invested_wan: p.investedWan, halted_date: p.haltedDate,
+    }),
+  });
   if (d.parcels.length > 0 || d.enterprises.length > 0) await tx.query(LINK_HOLDERS);
 
   if (d.occupancy.length > 0) {
     await tx.query(CLEAR_OCCUPANCY, [[...new Set(d.occupancy.map((o) => o.unitCode))]]);
-    await inChunks(d.occupancy, (c) => tx.query(INSERT_OCCUPANCY, [json(c.map((o) => ({ uscc: o.uscc, unit_code: o.unitCode, role: o.role, area_used_m2: o.areaUsedM2 })))]).then(() => undefined));
+    await store(tx, d.occupancy, {
+      sql: INSERT_OCCUPANCY, field: null, what: '用地关系',
+      record: (o) => ({ uscc: o.uscc, unit_code: o.unitCode, role: o.role, area_used_m2: o.areaUsedM2 }),
+    });
   }
   if (d.buildings.length > 0) {
     await tx.query(CLEAR_BUILDINGS, [[...new Set(d.buildings.map((b) => b.unitCode))]]);
-    await inChunks(d.buildings, (c) => tx.query(INSERT_BUILDINGS, [json(c.map((b) => ({
-      unit_code: b.unitCode, name: b.name, floor_area_m2: b.floorAreaM2, floors: b.floors, vacant_floor_area_m2: b.vacantFloorAreaM2,
-    })))]).then(() => undefined));
+    await store(tx, d.buildings, {
+      sql: INSERT_BUILDINGS, field: null, what: '建筑',
+      record: (b) => ({ unit_code: b.unitCode, name: b.name, floor_area_m2: b.floorAreaM2, floors: b.floors, vacant_floor_area_m2: b.vacantFloorAreaM2 }),
+    });
   }
-  await inChunks(d.standardLand, (c) => tx.query(UPSERT_STANDARD_LAND, [json(c.map((s) => ({
-    unit_code: s.unitCode, investment_wan_per_mu: s.investmentWanPerMu, far_min: s.farMin, far_max: s.farMax,
-    tax_per_mu_wan: s.taxPerMuWan, va_per_tce_wan: s.vaPerTceWan, rd_ratio_pct: s.rdRatioPct, target_date: s.targetDate,
-  })))]).then(() => undefined));
-  await inChunks(d.metrics, (c) => tx.query(UPSERT_METRICS, [json(c.map((m) => ({ uscc: m.uscc, year: m.year, metric: m.metric, value: m.value, source: m.source })))]).then(() => undefined));
-
-  await inChunks(d.events, (c) => tx.query(UPSERT_EVENTS, [json(c.map((e) => ({ uscc: e.uscc, year: e.year, kind: e.kind, note: e.note, source: e.source })))]).then(() => undefined));
+  await store(tx, d.standardLand, {
+    sql: UPSERT_STANDARD_LAND, field: null, what: '标准地承诺',
+    record: (s) => ({
+      unit_code: s.unitCode, investment_wan_per_mu: s.investmentWanPerMu, far_min: s.farMin, far_max: s.farMax,
+      tax_per_mu_wan: s.taxPerMuWan, va_per_tce_wan: s.vaPerTceWan, rd_ratio_pct: s.rdRatioPct, target_date: s.targetDate,
+    }),
+  });
+  await store(tx, d.metrics, {
+    sql: UPSERT_METRICS, field: null, what: '指标',
+    record: (m) => ({ uscc: m.uscc, year: m.year, metric: m.metric, value: m.value, source: m.source }),
+  });
+  await store(tx, d.events, {
+    sql: UPSERT_EVENTS, field: null, what: '事件',
+    record: (e) => ({ uscc: e.uscc, year: e.year, kind: e.kind, note: e.note, source: e.source }),
+  });
 
   if (d.regions.length > 0 || d.parcels.length > 0) await tx.exec(ASSIGN_REGIONS);
   await tx.exec(REFRESH_SUMMARY);
