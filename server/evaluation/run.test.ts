@@ -3,7 +3,7 @@ import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
 import { landRefresh } from '../db/queries/land-rules.ts';
 import { openTestDatabase } from '../db/testing.ts';
-import { TINY } from '../import/delivery-fixture.ts';
+import { TINY, tinyCopy } from '../import/delivery-fixture.ts';
 import { importDelivery } from '../import/load.ts';
 import { ensureFirstEvaluation, runEvaluation } from './run.ts';
 
@@ -58,5 +58,16 @@ describe('the first start and the latest run', () => {
     expect(Object.values(body.counts).reduce((x, y) => x + y, 0)).toBe(body.parcels.length);
     expect((await (await app.request('/api/evaluations/parcel-changes?from=2&to=2')).json()).parcels).toEqual([]);
     expect((await app.request('/api/evaluations/parcel-changes?from=1&to=99')).status).toBe(404);
+  });
+
+  it('records the import batch it read as the run\'s data version, the latest after a new delivery', async () => {
+    const app = createApp({ db });
+    const versions = async () => ((await (await app.request('/api/evaluations')).json()) as { runs: { id: number; dataVersion: string }[] }).runs
+      .sort((x, y) => x.id - y.id).map((r) => r.dataVersion);
+    expect(await versions()).toEqual(['i1', 'i1', 'i1']);
+    // The same delivery with one more byte is a new batch (its content hash differs).
+    expect(await importDelivery(db, tinyCopy({ 'enterprises.csv': (t) => `${t}\n` }))).toMatchObject({ batchId: 2, alreadyImported: false });
+    await runEvaluation(db, 'chongqing-default', null, 2025, { refreshLand: false });
+    expect(await versions()).toEqual(['i1', 'i1', 'i1', 'i2']);
   });
 });

@@ -3,7 +3,7 @@
  * results in one transaction. Runs are immutable; a run on corrected data is a new run.
  */
 import type { Database, Queryable } from '../db/database.ts';
-import { districtMeta } from '../db/queries/catalogue.ts';
+import { districtMeta, latestImportBatchId } from '../db/queries/catalogue.ts';
 import { assignParcelGrades, getMethod, insertMethod, insertResults, insertRun, snapshotRows, type MethodRow } from '../db/queries/evaluation.ts';
 import { evaluate } from '../domain/evaluation/evaluate.ts';
 import type { Method } from '../domain/evaluation/method.ts';
@@ -37,13 +37,13 @@ export async function runEvaluation(
   db: Database, methodId: string, methodVersion: string | null, year: number, options: { refreshLand?: boolean } = {},
 ): Promise<StoredRun> {
   const { row, method } = await loadMethod(db, methodId, methodVersion);
-  const meta = await districtMeta(db);
+  const lastBatch = await latestImportBatchId(db);
   const snapshot = toSnapshot(year, await snapshotRows(db, year));
   const result = evaluate(snapshot, method);
   const regionsOf = new Map(snapshot.enterprises.map((e) => [e.uscc, e.regions.map((r) => r.code)]));
   const runId = await db.transaction(async (tx) => {
     const id = await insertRun(tx, {
-      methodId: row.id, methodVersion: row.version, year, asOfDate: result.asOfDate, dataVersion: `i${meta.last_batch}`,
+      methodId: row.id, methodVersion: row.version, year, asOfDate: result.asOfDate, dataVersion: `i${lastBatch}`,
       summary: result.summary, outOfScope: result.outOfScope,
     });
     await insertResults(tx, id, result.units.map((u) => ({

@@ -97,10 +97,18 @@ describe('evaluation API on the tiny delivery', () => {
     const all = (await send('GET', '/api/evaluations/1/results?pageSize=500')).body.results as any[];
     const tax = (r: any) => r.items.find((i: any) => i.key === 'tax_per_mu')?.value as number | null | undefined;
     const ids = (rs: any[]) => rs.map((r) => r.unitId).sort();
-    const inRange = await send('GET', '/api/evaluations/1/results?pageSize=500&taxPerMuMin=10&taxPerMuMax=40');
-    expect(ids(inRange.body.results)).toEqual(ids(all.filter((r) => tax(r) != null && tax(r)! >= 10 && tax(r)! <= 40)));
-    expect(inRange.body.results.length).toBeGreaterThan(0);
-    expect(inRange.body.results.length).toBeLessThan(all.length);
+    const filtered = async (bounds: string, keep: (taxPerMu: number) => boolean) => {
+      const res = await send('GET', `/api/evaluations/1/results?pageSize=500&${bounds}`);
+      expect(ids(res.body.results)).toEqual(ids(all.filter((r) => tax(r) != null && keep(tax(r)!))));
+      return res.body.results.length as number;
+    };
+    const inRange = await filtered('taxPerMuMin=10&taxPerMuMax=40', (t) => t >= 10 && t <= 40);
+    expect(inRange).toBeGreaterThan(0);
+    expect(inRange).toBeLessThan(all.length);
+    expect(await filtered('taxPerMuMin=10', (t) => t >= 10)).toBeGreaterThan(inRange);
+    expect(await filtered('taxPerMuMax=40', (t) => t <= 40)).toBeGreaterThan(inRange);
+    const some = all.map(tax).find((t) => t != null)!;
+    expect(await filtered(`taxPerMuMin=${some}&taxPerMuMax=${some}`, (t) => t === some)).toBeGreaterThan(0); // both bounds inclusive
     expect((await send('GET', '/api/evaluations/1/results?taxPerMuMin=abc')).body.error).toContain('参数 taxPerMuMin');
 
     const flagged = await db.query<{ code: string; flags: string[] }>(

@@ -3,100 +3,54 @@
  * reasons, an enterprise's grade history and the difference between two runs.
  * A unit is an enterprise (its 统一社会信用代码) or a multi-tenant parcel evaluated as one
  * (`parcel:<不动产单元代码>`).
+ *
+ * What the server sends as it computes it is the server's own type, imported type-only (erased from
+ * the bundle). Where a route reshapes it — picks fields, adds the run's or the region's — the type
+ * here is derived from the server's, so a field renamed or retyped on the server is a type error here.
  */
+import type { Figures, RankBy, RegionAggregate } from '../../server/domain/evaluation/aggregate.ts';
+import type { RunDiff as EngineRunDiff, GradeChange } from '../../server/domain/evaluation/diff.ts';
+import type { EvaluationResult, Grade, UnitResult as EngineUnitResult } from '../../server/domain/evaluation/result.ts';
+import type { RegionLevel, Scale as EvaluationGroup } from '../../server/domain/evaluation/types.ts';
 
-/** A 优先发展, B 鼓励提升, C 调控帮扶, D 倒逼整治, T 不定等级 (listed, not ranked). */
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'T';
-export type RankedGrade = Exclude<Grade, 'T'>;
+// Grade: A 优先发展, B 鼓励提升, C 调控帮扶, D 倒逼整治, T 不定等级 (listed, not ranked); RankedGrade: A–D.
+// EvaluationGroup: 规上 (above designated size) or 规下, ranked separately. EvaluationItem: one scored
+// indicator of a unit, e.g. 亩均税收. RegionTarget: a region's figure against its target.
+export type { EvaluationGroup, Grade, GradeChange, RegionAggregate };
+export type { MissingRule, QuotaGrade as RankedGrade } from '../../server/domain/evaluation/method.ts';
+export type { AdjustmentLine, GradeCounts, ItemResult as EvaluationItem, NextGradeHint, ToNextGrade } from '../../server/domain/evaluation/result.ts';
+export type { TargetCheck as RegionTarget } from '../../server/domain/evaluation/aggregate.ts';
 
-/** 规上 (above designated size) or 规下; ranked separately. */
-export type EvaluationGroup = 'above' | 'below';
+export type UnitKind = EngineUnitResult['kind'];
 
-export type MissingRule = 'averageScore' | 'zero' | 'reweight';
-
-/** One scored indicator of a unit, e.g. 亩均税收. */
-export interface EvaluationItem {
-  key: string;
-  label: string;
-  unit: string;
-  /** null when it could not be computed (see `missing`). */
-  value: number | null;
-  /** The figure the value is compared with; null for min–max scoring. */
-  benchmark: number | null;
-  /** How the benchmark was obtained, e.g. '西永高新区上年总体水平'. */
-  basis: string;
-  /** value / benchmark (benchmark / value when lower is better); for min–max, the position in the range. */
-  ratio: number | null;
-  weight: number;
-  /** Weight after the 'reweight' rule (0 for an excluded item). */
-  weightApplied: number;
-  score: number;
-  capped: boolean;
-  missing: { rule: MissingRule; why: string } | null;
-}
-
-/** A bonus (加分) or penalty (减分) line; penalty points are negative. */
-export interface AdjustmentLine {
-  label: string;
-  points: number;
-  because: string;
-}
-
-export interface NextGradeHint {
-  metric: string;
-  label: string;
-  /** Increase of that metric alone, in `unit`. */
-  increase: number;
-  unit: string;
-}
-
-export interface ToNextGrade {
-  grade: RankedGrade;
-  /** Points missing to reach it. */
-  scoreGap: number;
-  hints: string[];
-  byMetric: NextGradeHint[];
-}
-
-/** The latest run's result for an enterprise or a merged parcel, as the parcel detail carries it. */
-export interface UnitEvaluation {
-  runId: number;
-  year: number;
-  unitId: string;
-  grade: Grade;
-  /** Σ items + bonus − penalty; null for T. */
-  total: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  /** For a tenant of a merged parcel: the merged unit whose grade it shares. */
-  sharedResultFrom: string | null;
-  /** Credit codes of the unit's enterprises. */
-  members: string[];
-  /** Chinese sentences from the server explaining the grade. */
-  reasons: string[];
-  items: EvaluationItem[];
-  bonus: AdjustmentLine[];
-  penalty: AdjustmentLine[];
-  toNextGrade: ToNextGrade | null;
-  /** Tags that keep the unit off the low-efficiency list (they do not change the grade). */
-  exemptions: string[];
-}
-
-export interface GradeHistoryEntry {
-  runId: number;
-  year: number;
-  methodId: string;
-  methodVersion: string;
+/**
+ * A stored run as the API lists it: the engine's header and summary, with the run's id, its method's
+ * name, the data version it read and when it was stored (a timestamp as text).
+ */
+export type EvaluationRun = Pick<EvaluationResult, 'methodId' | 'methodVersion' | 'year' | 'asOfDate' | 'summary'> & {
+  id: number;
+  methodName: string;
+  dataVersion: string;
   createdAt: string;
-  unitId: string;
-  kind: UnitKind;
-  grade: Grade;
-  total: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  sharedResultFrom: string | null;
-  reasons: string[];
+};
+
+export interface EvaluationRuns {
+  /** Newest first. */
+  runs: EvaluationRun[];
 }
+
+/**
+ * The latest run's result for an enterprise or a merged parcel, as the parcel detail carries it: the
+ * unit's result without its land, pool and industry, labelled with the run.
+ */
+export type UnitEvaluation = Pick<
+  EngineUnitResult,
+  'unitId' | 'group' | 'grade' | 'total' | 'rank' | 'rankOf' | 'sharedResultFrom' | 'members' | 'reasons' | 'items' | 'bonus' | 'penalty' | 'toNextGrade' | 'exemptions'
+> & { runId: number; year: number };
+
+/** One run's result for an enterprise: the headline of the unit's result, labelled with the run. */
+export type GradeHistoryEntry = Pick<EngineUnitResult, 'unitId' | 'kind' | 'grade' | 'total' | 'rank' | 'rankOf' | 'sharedResultFrom' | 'reasons'>
+  & Pick<EvaluationRun, 'year' | 'methodId' | 'methodVersion' | 'createdAt'> & { runId: number };
 
 export interface EnterpriseEvaluations {
   uscc: string;
@@ -105,60 +59,15 @@ export interface EnterpriseEvaluations {
   history: GradeHistoryEntry[];
 }
 
-export type GradeCounts = Record<Grade, number>;
-
-export interface EvaluationRun {
-  id: number;
-  methodId: string;
-  methodVersion: string;
-  methodName: string;
-  year: number;
-  asOfDate: string;
-  dataVersion: string;
-  createdAt: string;
-  summary: {
-    byGrade: Record<EvaluationGroup, GradeCounts>;
-    counts: {
-      enterprises: number;
-      ranked: number;
-      mergedParcels: number;
-      classT: number;
-      sharedTenantResults: number;
-      outOfScope: number;
-    };
-  };
-}
-
-export interface EvaluationRuns {
-  /** Newest first. */
-  runs: EvaluationRun[];
-}
-
-export type UnitKind = 'enterprise' | 'mergedParcel';
-
-/** One row of a run's result list. */
-export interface UnitResult {
-  unitId: string;
-  kind: UnitKind;
-  members: string[];
-  name: string;
-  group: EvaluationGroup;
-  pool: string;
-  /** GB/T 4754 code, e.g. 'C3670'. */
-  industryCode: string;
-  grade: Grade;
-  /** Grade from the ranked list before protections and vetoes. */
-  baseGrade: RankedGrade | null;
-  total: number | null;
-  rank: number | null;
-  rankOf: number | null;
-  landAreaMu: number;
-  sharedResultFrom: string | null;
-  regionCodes: string[];
-  reasons: string[];
-  items: EvaluationItem[];
-  toNextGrade: ToNextGrade | null;
-}
+/**
+ * One row of a run's result list: the unit's result without its parcels, land in m², adjustments and
+ * exemptions (landAreaMu rounded to 0.01), with the codes of the regions it lies in.
+ */
+export type UnitResult = Pick<
+  EngineUnitResult,
+  | 'unitId' | 'kind' | 'members' | 'name' | 'group' | 'pool' | 'industryCode' | 'grade' | 'baseGrade' | 'total' | 'rank' | 'rankOf'
+  | 'landAreaMu' | 'sharedResultFrom' | 'reasons' | 'items' | 'toNextGrade'
+> & { regionCodes: string[] };
 
 export interface RunResultsPage {
   runId: number;
@@ -189,23 +98,8 @@ export interface ResultsQuery {
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-export interface GradeChange {
-  unitId: string;
-  name: string;
-  from: Grade | null;
-  to: Grade | null;
-  direction: 'up' | 'down' | 'new' | 'gone' | 'toT' | 'fromT';
-  totalFrom: number | null;
-  totalTo: number | null;
-  reasons: string[];
-}
-
-export interface RunDiff {
-  from: EvaluationRun;
-  to: EvaluationRun;
-  changed: GradeChange[];
-  counts: { up: number; down: number; new: number; gone: number; toT: number; fromT: number; unchanged: number };
-}
+/** Who changed grade between two runs, with the two runs. */
+export type RunDiff = EngineRunDiff & { from: EvaluationRun; to: EvaluationRun };
 
 /** A parcel whose grade on the map differs between two runs (the `evaluation_parcel` table). */
 export interface ParcelGradeChange {
@@ -230,53 +124,16 @@ export interface ParcelGradeChanges {
 export type ResultsFilter = Omit<ResultsQuery, 'page' | 'pageSize'>;
 
 /** Region figures a choropleth can show, all per 亩 or per unit of input, as the server names them. */
-export type RegionFigureKey =
-  | 'taxPerMuWan'
-  | 'vaPerMuWan'
-  | 'revenuePerMuWan'
-  | 'vaPerTceWan'
-  | 'vaPerEmissionWan'
-  | 'productivityWanPerPerson'
-  | 'rdRatioPct';
+export type RegionFigureKey = keyof Figures;
 
-/** Levels the aggregates are given for: 片区, 组团, 镇街. */
-export type AggregateLevel = 'zone' | 'cluster' | 'town';
+/** Levels the map asks aggregates for: 片区, 组团, 镇街. */
+export type AggregateLevel = Extract<RegionLevel, 'zone' | 'cluster' | 'town'>;
 
-export interface RegionTarget {
-  key: string;
-  label: string;
-  actual: number | null;
-  target: number;
-  unit: string;
-  met: boolean | null;
-}
-
-/** One region's evaluation aggregates in a run (GET /api/evaluations/:runId/aggregates?by=region). */
-export interface RegionAggregate {
-  code: string;
-  name: string;
-  level: AggregateLevel;
-  /** Evaluated units whose main parcel is in the region. */
-  units: number;
-  byGrade: GradeCounts;
-  gradedAreaMu: number;
-  classTAreaMu: number;
-  industrialAreaMu: number;
-  /** Evaluated land ÷ industrial land, %; null when the region has no industrial land. */
-  coveragePct: number | null;
-  /** The evaluated land is under the 70 % the policy asks for. */
-  coverageBelowMin: boolean;
-  current: { totals: Record<string, number>; figures: Record<RegionFigureKey, number | null> };
-  previous: { totals: Record<string, number>; figures: Record<RegionFigureKey, number | null> } | null;
-  targets: RegionTarget[];
-  rank: number | null;
-  rankOf: number | null;
-}
-
+/** A run's aggregates for the regions of one level (GET /api/evaluations/:runId/aggregates?by=region). */
 export interface RegionAggregates {
   runId: number;
   year: number;
   level: AggregateLevel;
-  rankBy: string;
+  rankBy: RankBy;
   regions: RegionAggregate[];
 }

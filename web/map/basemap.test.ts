@@ -8,6 +8,7 @@ import { buildChoropleth } from './choropleth.ts';
 import { NO_FILTER } from './parcel-filter.ts';
 import { PARCEL_FILL_LAYER, PARCEL_HOVER_LAYER, PARCEL_OUTLINE_LAYER, PARCEL_SELECTED_HALO_LAYER, PARCEL_SOURCE } from './parcel-layers.ts';
 import { DEFAULT_MAP_THEME, type MapTheme } from './theme.ts';
+import { NO_TOTALS } from './test-aggregates.ts';
 import { regions, roads, tileJson } from './test-fixtures.ts';
 
 const data = { regions, roads, parcelTiles: tileJson };
@@ -35,8 +36,9 @@ function aggregate(code: string, tax: number, lowCoverage = false): RegionAggreg
   return {
     code, name: code, level: 'cluster', units: 1, byGrade: { A: 1, B: 0, C: 0, D: 0, T: 0 }, gradedAreaMu: 1, classTAreaMu: 0,
     industrialAreaMu: 1, coveragePct: lowCoverage ? 50 : 100, coverageBelowMin: lowCoverage,
-    current: { totals: {}, figures: { taxPerMuWan: tax, vaPerMuWan: null, revenuePerMuWan: null, vaPerTceWan: null, vaPerEmissionWan: null, productivityWanPerPerson: null, rdRatioPct: null } },
-    previous: null, targets: [], rank: 1, rankOf: 1,
+    current: { totals: NO_TOTALS, figures: { taxPerMuWan: tax, vaPerMuWan: null, revenuePerMuWan: null, vaPerTceWan: null, vaPerEmissionWan: null, productivityWanPerPerson: null, rdRatioPct: null } },
+    previous: { totals: NO_TOTALS, figures: { taxPerMuWan: null, vaPerMuWan: null, revenuePerMuWan: null, vaPerTceWan: null, vaPerEmissionWan: null, productivityWanPerPerson: null, rdRatioPct: null } },
+    targets: [], rank: 1, rankOf: 1,
   };
 }
 

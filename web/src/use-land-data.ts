@@ -10,7 +10,7 @@ import type { FootprintProperties, LandRulesSummary } from '../api/land-types.ts
 import type { Crs } from '../api/types.ts';
 import { candidateQuery, type CandidateFilter } from '../features/candidates/candidate-view.ts';
 import type { ExitParcel } from '../map/land-layers.ts';
-import { failureText, overlayFetch, withoutFailure, type Settled } from './overlay-fetch.ts';
+import { failureText, overlayFetch, withoutFailure, type OverlayFetch, type Settled } from './overlay-fetch.ts';
 
 export type Footprints = FeatureCollection<Polygon | MultiPolygon, FootprintProperties>;
 
@@ -30,6 +30,40 @@ export function useLandRules(attempt: number): { rules: LandRulesSummary | null;
   return state;
 }
 
+/**
+ * Fetches an overlay's data for the view named by `key` while `wanted`, and says where it stands
+ * (overlay-fetch.ts); `label` names it in the console when a fetch fails. `load` is called when `key`
+ * changes, so whatever it reads must be in `key`.
+ */
+function useOverlayFetch<T>(
+  wanted: boolean,
+  key: string,
+  label: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): OverlayFetch<T> & { retry: () => void } {
+  const [settled, setSettled] = useState<Settled<T> | null>(null);
+  useEffect(() => {
+    if (!wanted) {
+      setSettled(withoutFailure); // switched on again, it fetches again
+      return;
+    }
+    if (settled?.key === key) return;
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (data) => setSettled({ key, data }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        console.warn(`${label}:`, err);
+        setSettled({ key, error: failureText(err) });
+      },
+    );
+    return () => controller.abort();
+    // `load` is captured through `key`.
+  }, [wanted, key, settled?.key]);
+  const retry = useCallback(() => setSettled(withoutFailure), []);
+  return { ...overlayFetch(wanted, key, settled), retry };
+}
+
 const PAGE = 500;
 /** One value for "none yet", so the map theme stays the same object while loading. */
 const NO_EXIT: { parcels: ExitParcel[]; truncated: boolean } = Object.freeze({ parcels: [], truncated: false }) as never;
@@ -42,35 +76,18 @@ export function useExitParcels(
   filter: CandidateFilter,
   region: string | null,
 ): { parcels: ExitParcel[]; truncated: boolean; loading: boolean; error: string | null; retry: () => void } {
-  const [settled, setSettled] = useState<Settled<{ parcels: ExitParcel[]; truncated: boolean }> | null>(null);
   const key = JSON.stringify([filter.paths, filter.minMu, filter.maxMu, region]);
-  useEffect(() => {
-    if (!wanted) {
-      setSettled(withoutFailure); // switched on again, it fetches again
-      return;
+  const { data, ...state } = useOverlayFetch(wanted, key, 'exit candidates', async (signal) => {
+    const parcels: ExitParcel[] = [];
+    let total = Infinity;
+    for (let page = 1; (page - 1) * PAGE < Math.min(total, MAX_EXIT); page++) {
+      const r = await getExitCandidates(candidateQuery({ ...filter, kind: 'exit' }, region, page, PAGE), signal);
+      total = r.total;
+      for (const c of r.candidates) for (const code of c.unitCodes) parcels.push({ code, path: c.path });
     }
-    if (settled?.key === key) return;
-    const controller = new AbortController();
-    (async () => {
-      const parcels: ExitParcel[] = [];
-      let total = Infinity;
-      for (let page = 1; (page - 1) * PAGE < Math.min(total, MAX_EXIT); page++) {
-        const r = await getExitCandidates(candidateQuery({ ...filter, kind: 'exit' }, region, page, PAGE), controller.signal);
-        total = r.total;
-        for (const c of r.candidates) for (const code of c.unitCodes) parcels.push({ code, path: c.path });
-      }
-      setSettled({ key, data: { parcels, truncated: total > MAX_EXIT } });
-    })().catch((err: unknown) => {
-      if (controller.signal.aborted) return;
-      console.warn('exit candidates:', err);
-      setSettled({ key, error: failureText(err) });
-    });
-    return () => controller.abort();
-    // `filter` and `region` are captured through `key`.
-  }, [wanted, key, settled?.key]);
-  const retry = useCallback(() => setSettled(withoutFailure), []);
-  const { data, loading, error } = overlayFetch(wanted, key, settled);
-  return { ...(data ?? NO_EXIT), loading, error, retry };
+    return { parcels, truncated: total > MAX_EXIT };
+  });
+  return { ...(data ?? NO_EXIT), ...state };
 }
 
 /** Consolidation footprints matching the list's region and size, while `wanted`, geometry in `crs`. */
@@ -80,25 +97,7 @@ export function useFootprints(
   region: string | null,
   crs: Crs,
 ): { data: Footprints | null; loading: boolean; error: string | null; retry: () => void } {
-  const [settled, setSettled] = useState<Settled<Footprints> | null>(null);
   const key = JSON.stringify([filter.minMu, filter.maxMu, region, crs]);
-  useEffect(() => {
-    if (!wanted) {
-      setSettled(withoutFailure); // switched on again, it fetches again
-      return;
-    }
-    if (settled?.key === key) return;
-    const controller = new AbortController();
-    getConsolidationFootprints({ region, minMu: filter.minMu, maxMu: filter.maxMu }, crs, controller.signal).then(
-      (data) => setSettled({ key, data }),
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        console.warn('footprints:', err);
-        setSettled({ key, error: failureText(err) });
-      },
-    );
-    return () => controller.abort();
-  }, [wanted, key, settled?.key]);
-  const retry = useCallback(() => setSettled(withoutFailure), []);
-  return { ...overlayFetch(wanted, key, settled), retry };
+  return useOverlayFetch(wanted, key, 'footprints', (signal) =>
+    getConsolidationFootprints({ region, minMu: filter.minMu, maxMu: filter.maxMu }, crs, signal));
 }
