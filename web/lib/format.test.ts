@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, formatMeasure, formatMu, formatMuFromM2, formatNumber, formatPct, muFromM2, perMu, withUnit } from './format.ts';
+import { MISSING, formatMeasure, formatMu, formatMuFromM2, formatNumber, formatPct, formatSigned, muFromM2, perMu, withUnit } from './format.ts';
 
 describe('format', () => {
   it('converts square metres to 亩 at 10000/15 m² per 亩', () => {
@@ -39,5 +39,15 @@ describe('format', () => {
     expect(formatPct(0.5482)).toBe('55%');
     expect(formatPct(2.3356)).toBe('234%');
     expect(formatPct(null)).toBe(MISSING);
+  });
+});
+
+describe('signed changes', () => {
+  it('puts + or a true minus before the magnitude, and no sign on what rounds to zero', () => {
+    expect(formatSigned(6580.9, 0)).toBe('+6,581');
+    expect(formatSigned(-8954.2, 0)).toBe('−8,954');
+    expect(formatSigned(-0.004, 2)).toBe('0.00');
+    expect(formatSigned(0, 1)).toBe('0.0');
+    expect(formatSigned(null)).toBe(MISSING);
   });
 });

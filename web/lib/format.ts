@@ -30,6 +30,17 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return formatter(digits, digits).format(value);
 }
 
+/**
+ * A change with its sign, '+6,581' or '−8,954' (a true minus sign, U+2212, as Chinese typesetting
+ * uses); zero as it rounds, '0'; null/NaN → '—'.
+ */
+export function formatSigned(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  const text = formatNumber(Math.abs(value), digits);
+  if (Number(text.replace(/,/g, '')) === 0) return text;
+  return `${value > 0 ? '+' : '−'}${text}`;
+}
+
 /** A number followed by its unit, e.g. "12.34 亩"; the unit is dropped when the value is missing. */
 export function withUnit(value: number | null | undefined, unit: string, digits = 2): string {
   const text = formatNumber(value, digits);

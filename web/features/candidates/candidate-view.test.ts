@@ -20,6 +20,9 @@ describe('candidate list rows', () => {
     const cluster = { id: 1, parcelCount: 8, footprintAreaMu: 474, currentTaxWan: 2712.23, potentialTaxWan: 9293.13, upliftWan: 6580.9, owners: [{}, {}] } as unknown as ConsolidationCluster;
     expect(clusterTitle(cluster)).toBe('连片 #1 · 8 宗 · 474.0 亩');
     expect(clusterCaption(cluster)).toBe('税收 2,712 万元 → 潜在 9,293 万元（+6,581 万元）· 2 个权利人/企业');
+    // Members already paying more than the 标准地 benchmark would: the change is a loss, signed as one.
+    const above = { ...cluster, currentTaxWan: 27_438, potentialTaxWan: 18_484, upliftWan: -8_954 } as ConsolidationCluster;
+    expect(clusterCaption(above)).toBe('税收 27,438 万元 → 潜在 18,484 万元（−8,954 万元）· 2 个权利人/企业');
     expect(basisText({ 低效用地: 5, 闲置土地: 3, 'D 类企业用地': 5 })).toBe('低效用地 5 宗、D 类企业用地 5 宗、闲置土地 3 宗');
   });
 

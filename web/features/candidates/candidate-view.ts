@@ -1,6 +1,6 @@
 /** Pure shaping of the candidate lists: row captions, numbers with units, and the query a filter gives. */
 import type { CandidateQuery, ConsolidationCluster, ExitCandidate, ExitPath } from '../../api/land-types.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, formatSigned } from '../../lib/format.ts';
 
 export type CandidateKind = 'exit' | 'consolidation';
 
@@ -47,7 +47,7 @@ export function clusterTitle(c: ConsolidationCluster): string {
 }
 
 export function clusterCaption(c: ConsolidationCluster): string {
-  return `税收 ${wan(c.currentTaxWan)} → 潜在 ${wan(c.potentialTaxWan)}（+${wan(c.upliftWan)}）· ${c.owners.length} 个权利人/企业`;
+  return `税收 ${wan(c.currentTaxWan)} → 潜在 ${wan(c.potentialTaxWan)}（${formatSigned(c.upliftWan, 0)} 万元）· ${c.owners.length} 个权利人/企业`;
 }
 
 /** The main reasons of a cluster: its basis counts as '闲置土地 3 宗、低效用地 5 宗'. */

@@ -1,7 +1,7 @@
 /** Pure shaping of the region aggregates into ranking rows: value, bar, coverage, change, grade mix. */
 import type { Grade, RegionAggregate, RegionFigureKey } from '../../api/evaluation-types.ts';
 import { GRADE_ORDER } from '../../lib/filters.ts';
-import { MISSING, formatNumber } from '../../lib/format.ts';
+import { MISSING, formatNumber, formatSigned } from '../../lib/format.ts';
 import { COVERAGE_MIN_PCT, regionFigure } from '../../lib/region-figures.ts';
 import { rankRegions } from '../../map/choropleth.ts';
 
@@ -40,7 +40,7 @@ export function rankingRows(regions: readonly RegionAggregate[], figure: RegionF
       rank,
       valueText: value === null ? MISSING : `${formatNumber(value, f.digits)} ${f.unit}`,
       barPct: value !== null && value > 0 && max > 0 ? (value / max) * 100 : 0,
-      changeText: change === null ? null : `${change >= 0 ? '+' : '−'}${formatNumber(Math.abs(change), 1)}%`,
+      changeText: change === null ? null : `${formatSigned(change, 1)}%`,
       changeUp: change === null ? null : change >= 0,
       coverageText: region.coveragePct === null ? '无工业用地' : `覆盖 ${formatNumber(Math.min(region.coveragePct, 999), 0)}%`,
       lowCoverage: region.coverageBelowMin,
