@@ -1,4 +1,4 @@
-/** The method presets shipped in data/methods/, each citing its source inside the file. */
+/** The method presets shipped in data/methods/, each citing its source inside the file, and their JSON Schema. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,4 +18,9 @@ export function presetNames(): string[] {
 export function readPreset(name: string): unknown | null {
   if (!presetNames().includes(name)) return null;
   return JSON.parse(readFileSync(join(PRESETS_DIR, `${name}.json`), 'utf8'));
+}
+
+/** data/methods/method.schema.json as written (the presets name it in their `$schema` line). */
+export function readMethodSchema(): string {
+  return readFileSync(join(PRESETS_DIR, 'method.schema.json'), 'utf8');
 }

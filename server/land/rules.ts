@@ -6,7 +6,8 @@ import { activeLandRules, getLandRules, insertLandRules, landRefresh, type LandR
 import type { LandRules } from '../domain/land-status/rules.ts';
 import { validateLandRules } from '../domain/land-status/validate-rules.ts';
 
-const DEFAULT_FILE = join(import.meta.dirname, '..', '..', 'data', 'rules', 'land-status-default.json');
+const RULES_DIR = join(import.meta.dirname, '..', '..', 'data', 'rules');
+const DEFAULT_FILE = join(RULES_DIR, 'land-status-default.json');
 
 export class LandRulesNotFound extends Error {}
 export class InvalidStoredLandRules extends Error {}
@@ -14,6 +15,11 @@ export class InvalidStoredLandRules extends Error {}
 /** The shipped default document (data/rules/land-status-default.json), parsed. */
 export function readDefaultLandRules(): unknown {
   return JSON.parse(readFileSync(DEFAULT_FILE, 'utf8'));
+}
+
+/** data/rules/land-status-rules.schema.json as written (the default document names it in its `$schema` line). */
+export function readLandRulesSchema(): string {
+  return readFileSync(join(RULES_DIR, 'land-status-rules.schema.json'), 'utf8');
 }
 
 function checked(row: LandRulesRow): LandRules {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
@@ -100,6 +101,16 @@ describe('candidates API on the tiny delivery (甲 low tax; everyone graded D in
     expect(res.body.exit.map((e: any) => e.path)).toEqual(['倒逼退出', '引导退还']);
     expect(res.body.consolidation).toBeNull();
     expect((await get('/api/parcels/500106001001GB99999W00000000/status')).status).toBe(404);
+  });
+
+  it('serves the JSON Schema of land-status rules documents, which the default names', async () => {
+    const res = await app.request('/api/land-rules/schema');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/schema+json; charset=utf-8');
+    const schema = JSON.parse(await res.text());
+    expect(schema).toMatchObject({ $id: 'urn:mujun:schema:land-status-rules', title: expect.stringContaining('地块状态规则') });
+    expect(schema).toEqual(JSON.parse(readFileSync('data/rules/land-status-rules.schema.json', 'utf8')));
+    expect((await get('/api/land-rules/default')).body.$schema).toBe('./land-status-rules.schema.json');
   });
 
   it('validates and stores land rules; a new version is applied at once', async () => {

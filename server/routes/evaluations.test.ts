@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
@@ -34,6 +35,16 @@ describe('evaluation API on the tiny delivery', () => {
     expect(stored.status).toBe(400);
     expect(stored.body.error).toContain('groups.above.indicators[1].weight');
     expect((await send('POST', '/api/methods', '{not json')).status).toBe(400);
+  });
+
+  it('serves the JSON Schema of method documents, which the presets name', async () => {
+    const res = await app.request('/api/methods/schema');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/schema+json; charset=utf-8');
+    const schema = JSON.parse(await res.text());
+    expect(schema).toMatchObject({ $id: 'urn:mujun:schema:method', title: '亩均效益综合评价办法' });
+    expect(schema).toEqual(JSON.parse(readFileSync('data/methods/method.schema.json', 'utf8')));
+    expect((await send('GET', '/api/methods/presets/huaian-2024')).body.$schema).toBe('./method.schema.json');
   });
 
   it('creates a method from a preset, refuses to overwrite a version, and lists it', async () => {

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { insertLandRules, landRefresh, listLandRules } from '../db/queries/land-rules.ts';
 import { validateLandRules } from '../domain/land-status/validate-rules.ts';
 import { refreshLandStatus } from '../land/refresh.ts';
-import { activeRules, LandRulesNotFound, loadLandRules, readDefaultLandRules } from '../land/rules.ts';
+import { activeRules, LandRulesNotFound, loadLandRules, readDefaultLandRules, readLandRulesSchema } from '../land/rules.ts';
 import { badRequest, notFound, readJsonBody } from './params.ts';
 
 /** 400 naming every bad field of a rules document. */
@@ -29,6 +29,8 @@ export function landRulesRoutes(db: Database) {
       });
     })
     .get('/default', (c) => c.json(readDefaultLandRules() as object))
+    // The JSON Schema of rules documents, for editors and other tools; before `/:id`, which would take it.
+    .get('/schema', (c) => c.body(readLandRulesSchema(), 200, { 'content-type': 'application/schema+json; charset=utf-8' }))
     .post('/validate', async (c) => {
       const checked = validateLandRules(await readJsonBody(c));
       return c.json(checked.ok ? { ok: true, errors: [] } : { ok: false, errors: checked.errors });

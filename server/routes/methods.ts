@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { insertMethod, listMethods } from '../db/queries/evaluation.ts';
 import { validateMethod } from '../domain/evaluation/validate-method.ts';
 import { evaluateYear, loadMethod, MethodNotFound } from '../evaluation/run.ts';
-import { presetNames, readPreset } from '../evaluation/presets.ts';
+import { presetNames, readMethodSchema, readPreset } from '../evaluation/presets.ts';
 import { badRequest, notFound, readJsonBody, parseYear } from './params.ts';
 
 /** 400 naming every bad field of a method document. */
@@ -25,6 +25,9 @@ export function methodRoutes(db: Database) {
       if (!doc) notFound(`没有预置办法 ${c.req.param('name')}（可选：${presetNames().join('、')}）`);
       return c.json(doc as object);
     })
+    // The JSON Schema of method documents, for editors (a `$schema` URL) and other tools. Before `/:id`,
+    // which would otherwise take it.
+    .get('/schema', (c) => c.body(readMethodSchema(), 200, { 'content-type': 'application/schema+json; charset=utf-8' }))
     .post('/validate', async (c) => {
       const checked = validateMethod(await readJsonBody(c));
       return c.json(checked.ok ? { ok: true, errors: [] } : { ok: false, errors: checked.errors });

@@ -3,16 +3,32 @@
  * `validateMethod`, which fills the defaults below. Everything a county varies lives here; the
  * engine hard-codes no weight, benchmark or quota.
  */
-import type { MetricKey, RegionLevel } from './types.ts';
+import { METRIC_KEYS, REGION_LEVELS } from './types.ts';
 
-/** Operand of an indicator formula: a metric of the evaluation year, or the land used in 亩. */
-export type Operand = MetricKey | 'land_mu';
+// The closed sets below are listed once, as values: the validator checks documents against them and
+// a test holds data/methods/method.schema.json's enums equal to them.
+
+/** Operands of an indicator formula: the metrics of the evaluation year, and the land used in 亩. */
+export const OPERANDS = [...METRIC_KEYS, 'land_mu'] as const;
+export type Operand = (typeof OPERANDS)[number];
 
 /**
  * Units compared with each other (benchmark means, best performer, min–max range, quota pools):
  * the whole ranking group, the same 4-digit industry, or the same region at one level.
  */
-export type Pool = 'all' | 'industry' | RegionLevel;
+export const POOLS = ['all', 'industry', ...REGION_LEVELS] as const;
+export type Pool = (typeof POOLS)[number];
+
+export const POLARITIES = ['higher', 'lower'] as const;
+export const BENCHMARK_KINDS = ['fixed', 'mean', 'best'] as const;
+export const BENCHMARK_YEARS = ['previous', 'current'] as const;
+export const MEAN_AVERAGES = ['ratioOfSums', 'meanOfRatios'] as const;
+export const SCORING_KINDS = ['ratio', 'minMax'] as const;
+export const MISSING_RULES = ['averageScore', 'zero', 'reweight'] as const;
+export const VETO_EFFECTS = ['cannotBeAOrB', 'straightToD'] as const;
+export const GRADING_KINDS = ['quotas', 'thresholds'] as const;
+export const QUOTA_GRADES = ['A', 'B', 'C', 'D'] as const;
+export const QUOTA_ROUNDINGS = ['cumulativeNearest'] as const;
 
 export type Benchmark =
   /** A published figure, e.g. Huangyan 2022's 24.097 万元/亩. */
@@ -22,9 +38,9 @@ export type Benchmark =
    * previous or current year. `ratioOfSums` (default) is the regional figure Σ numerator / Σ
    * denominator (亩均税收 of the county = its tax / its land); `meanOfRatios` averages firms' values.
    */
-  | { kind: 'mean'; year: 'previous' | 'current'; factor: number; within: Pool; average: 'ratioOfSums' | 'meanOfRatios' }
+  | { kind: 'mean'; year: (typeof BENCHMARK_YEARS)[number]; factor: number; within: Pool; average: (typeof MEAN_AVERAGES)[number] }
   /** The best value in the pool (max, or min for lower-is-better). */
-  | { kind: 'best'; year: 'previous' | 'current'; within: Pool };
+  | { kind: 'best'; year: (typeof BENCHMARK_YEARS)[number]; within: Pool };
 
 export type Scoring =
   /** item = weight × min(value / benchmark, cap) (lower-is-better: benchmark / value); no cap when null. */
@@ -36,7 +52,7 @@ export type Scoring =
  * A unit without the indicator: the average item score of the units of its group that have it
  * (Huangyan's rule for emissions); zero; or the item left out and the others scaled up to the full weight.
  */
-export type MissingRule = 'averageScore' | 'zero' | 'reweight';
+export type MissingRule = (typeof MISSING_RULES)[number];
 
 export interface IndicatorDef {
   /** Stable key, e.g. 'tax_per_mu'. */
@@ -49,7 +65,7 @@ export interface IndicatorDef {
   denominator: Operand;
   multiplier: number;
   /** 'higher' is better for all standard indicators (energy is already oriented 增加值 per tce). */
-  polarity: 'higher' | 'lower';
+  polarity: (typeof POLARITIES)[number];
   weight: number;
   scoring: Scoring;
   missing: MissingRule;
@@ -71,7 +87,7 @@ export interface Adjustment {
 /** 一票否决: an event of one of these kinds in the evaluation year. */
 export interface Veto {
   eventKinds: string[];
-  effect: 'cannotBeAOrB' | 'straightToD';
+  effect: (typeof VETO_EFFECTS)[number];
 }
 
 /** Who cannot be graded D. */
@@ -83,7 +99,7 @@ export interface Protections {
   majorConstruction: boolean;
 }
 
-export type QuotaGrade = 'A' | 'B' | 'C' | 'D';
+export type QuotaGrade = (typeof QUOTA_GRADES)[number];
 
 export type Grading =
   /**
@@ -91,7 +107,7 @@ export type Grading =
    * round(n × A%) ranks are A, ranks up to round(n × (A+B)%) are B, and so on (halves round up), so
    * the counts always add up to n and each is within 1 of its exact share.
    */
-  | { kind: 'quotas'; within: Pool; sharesPct: Record<QuotaGrade, number>; rounding: 'cumulativeNearest' }
+  | { kind: 'quotas'; within: Pool; sharesPct: Record<QuotaGrade, number>; rounding: (typeof QUOTA_ROUNDINGS)[number] }
   /** Score thresholds: A if total ≥ minScore.A, …, D below minScore.C. */
   | { kind: 'thresholds'; within: Pool; minScore: { A: number; B: number; C: number } };
 

@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS, readPresetDoc } from './fixtures/load.ts';
+import { edit, edits, minimal, REMOVE } from './fixtures/method-docs.ts';
 import { validateMethod } from './validate-method.ts';
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-const REMOVE = Symbol('remove');
-
-/** A copy of `doc` with the field at `path` (as the validator writes paths) replaced or removed. */
-function edit(doc: Json, path: string, value: Json | typeof REMOVE): Json {
-  const copy = structuredClone(doc);
-  const steps = path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? Number(p.slice(1, -1)) : p));
-  let node = copy as Record<string | number, Json>;
-  for (const step of steps.slice(0, -1)) node = node[step] as Record<string | number, Json>;
-  const last = steps[steps.length - 1]!;
-  if (value === REMOVE) delete node[last];
-  else node[last] = value;
-  return copy;
-}
-
-const edits = (doc: Json, changes: [string, Json | typeof REMOVE][]) => changes.reduce((d, [p, v]) => edit(d, p, v), doc);
-
-const minimal = (): Json => ({
-  id: 'test-method',
-  version: '1',
-  name: '测试办法',
-  source: { title: '测试', publisher: '测试' },
-  groups: {
-    above: {
-      indicators: [
-        { key: 'tax_per_mu', label: '亩均税收', unit: '万元/亩', numerator: 'tax_wan', denominator: 'land_mu', polarity: 'higher', weight: 60,
-          scoring: { kind: 'ratio', benchmark: { kind: 'fixed', value: 20 } }, missing: 'zero' },
-        { key: 'va_per_mu', label: '亩均增加值', unit: '万元/亩', numerator: 'value_added_wan', denominator: 'land_mu', polarity: 'higher', weight: 40,
-          scoring: { kind: 'ratio', benchmark: { kind: 'mean' }, cap: 1.5 }, missing: 'averageScore' },
-      ],
-    },
-    below: {
-      indicators: [
-        { key: 'tax_per_mu', label: '亩均税收', unit: '万元/亩', numerator: 'tax_wan', denominator: 'land_mu', polarity: 'higher', weight: 100,
-          scoring: { kind: 'minMax', floorPct: 20 }, missing: 'reweight' },
-      ],
-    },
-  },
-  grading: { kind: 'quotas', sharesPct: { A: 20, B: 40, C: 35, D: 5 } },
-});
 
 function errorsOf(doc: unknown) {
   const v = validateMethod(doc);

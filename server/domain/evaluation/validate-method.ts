@@ -2,26 +2,24 @@
  * Checks a method document (parsed JSON of unknown shape) and returns the `Method` with defaults
  * filled in, or every problem found, each with its path and a message in Chinese.
  */
-import type {
-  Adjustment, Benchmark, GroupMethod, Grading, IndicatorDef, Method, MissingRule, Operand, Pool, Protections, Scoring, Veto,
+import {
+  BENCHMARK_KINDS, BENCHMARK_YEARS, GRADING_KINDS, MEAN_AVERAGES, MISSING_RULES, OPERANDS, POLARITIES, POOLS, QUOTA_GRADES,
+  QUOTA_ROUNDINGS, SCORING_KINDS, VETO_EFFECTS,
+  type Adjustment, type Benchmark, type GroupMethod, type Grading, type IndicatorDef, type Method, type Protections, type Scoring, type Veto,
 } from './method.ts';
 import { fieldPath as at, Reader, type FieldError } from './method-reader.ts';
-import { METRIC_KEYS, REGION_LEVELS } from './types.ts';
 
 export type MethodValidation = { ok: true; method: Method } | { ok: false; errors: FieldError[] };
 
-const OPERANDS: readonly Operand[] = [...METRIC_KEYS, 'land_mu'];
-const POOLS: readonly Pool[] = ['all', 'industry', ...REGION_LEVELS];
-const MISSING_RULES: readonly MissingRule[] = ['averageScore', 'zero', 'reweight'];
 const TOTAL_WEIGHT = 100;
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function readBenchmark(r: Reader, path: string, value: unknown): Benchmark | undefined {
   const o = r.object(path, value, ['kind', 'value', 'year', 'factor', 'within', 'average']);
   if (!o) return undefined;
-  const kind = r.oneOf(at(path, 'kind'), o.kind, ['fixed', 'mean', 'best'] as const);
+  const kind = r.oneOf(at(path, 'kind'), o.kind, BENCHMARK_KINDS);
   const stray = (keys: string[]) => keys.forEach((k) => o[k] !== undefined && r.fail(at(path, k), `基准类型 ${kind} 不使用此字段`));
-  const year = () => (o.year === undefined ? 'previous' : r.oneOf(at(path, 'year'), o.year, ['previous', 'current'] as const));
+  const year = () => (o.year === undefined ? 'previous' : r.oneOf(at(path, 'year'), o.year, BENCHMARK_YEARS));
   const within = () => (o.within === undefined ? 'all' : r.oneOf(at(path, 'within'), o.within, POOLS));
   if (kind === 'fixed') {
     stray(['year', 'factor', 'within', 'average']);
@@ -31,7 +29,7 @@ function readBenchmark(r: Reader, path: string, value: unknown): Benchmark | und
   if (kind === 'mean') {
     stray(['value']);
     const factor = o.factor === undefined ? 1 : r.number(at(path, 'factor'), o.factor, { greaterThan: 0 });
-    const average = o.average === undefined ? 'ratioOfSums' : r.oneOf(at(path, 'average'), o.average, ['ratioOfSums', 'meanOfRatios'] as const);
+    const average = o.average === undefined ? 'ratioOfSums' : r.oneOf(at(path, 'average'), o.average, MEAN_AVERAGES);
     const y = year();
     const w = within();
     if (factor === undefined || average === undefined || y === undefined || w === undefined) return undefined;
@@ -49,7 +47,7 @@ function readBenchmark(r: Reader, path: string, value: unknown): Benchmark | und
 function readScoring(r: Reader, path: string, value: unknown): Scoring | undefined {
   const o = r.object(path, value, ['kind', 'benchmark', 'cap', 'floorPct', 'within']);
   if (!o) return undefined;
-  const kind = r.oneOf(at(path, 'kind'), o.kind, ['ratio', 'minMax'] as const);
+  const kind = r.oneOf(at(path, 'kind'), o.kind, SCORING_KINDS);
   if (kind === 'ratio') {
     for (const k of ['floorPct', 'within']) if (o[k] !== undefined) r.fail(at(path, k), 'ratio 计分不使用此字段');
     const benchmark = readBenchmark(r, at(path, 'benchmark'), o.benchmark);
@@ -77,7 +75,7 @@ function readIndicator(r: Reader, path: string, value: unknown): IndicatorDef | 
     numerator: r.oneOf(at(path, 'numerator'), o.numerator, OPERANDS),
     denominator: r.oneOf(at(path, 'denominator'), o.denominator, OPERANDS),
     multiplier: o.multiplier === undefined ? 1 : r.number(at(path, 'multiplier'), o.multiplier, { greaterThan: 0 }),
-    polarity: r.oneOf(at(path, 'polarity'), o.polarity, ['higher', 'lower'] as const),
+    polarity: r.oneOf(at(path, 'polarity'), o.polarity, POLARITIES),
     weight: r.number(at(path, 'weight'), o.weight, { greaterThan: 0 }),
     scoring: readScoring(r, at(path, 'scoring'), o.scoring),
     missing: r.oneOf(at(path, 'missing'), o.missing, MISSING_RULES),
@@ -128,7 +126,7 @@ function readVeto(r: Reader, path: string, value: unknown): Veto | undefined {
   const o = r.object(path, value, ['eventKinds', 'effect']);
   if (!o) return undefined;
   const eventKinds = r.stringList(at(path, 'eventKinds'), o.eventKinds, 1);
-  const effect = r.oneOf(at(path, 'effect'), o.effect, ['cannotBeAOrB', 'straightToD'] as const);
+  const effect = r.oneOf(at(path, 'effect'), o.effect, VETO_EFFECTS);
   return eventKinds && effect ? { eventKinds, effect } : undefined;
 }
 
@@ -146,12 +144,12 @@ function readProtections(r: Reader, path: string, value: unknown): Protections |
 function readGrading(r: Reader, path: string, value: unknown): Grading | undefined {
   const o = r.object(path, value, ['kind', 'within', 'sharesPct', 'rounding', 'minScore']);
   if (!o) return undefined;
-  const kind = r.oneOf(at(path, 'kind'), o.kind, ['quotas', 'thresholds'] as const);
+  const kind = r.oneOf(at(path, 'kind'), o.kind, GRADING_KINDS);
   const within = o.within === undefined ? 'all' : r.oneOf(at(path, 'within'), o.within, POOLS);
   if (kind === 'quotas') {
     if (o.minScore !== undefined) r.fail(at(path, 'minScore'), '配额定档不使用此字段');
-    const s = r.object(at(path, 'sharesPct'), o.sharesPct, ['A', 'B', 'C', 'D']);
-    const rounding = o.rounding === undefined ? 'cumulativeNearest' : r.oneOf(at(path, 'rounding'), o.rounding, ['cumulativeNearest'] as const);
+    const s = r.object(at(path, 'sharesPct'), o.sharesPct, QUOTA_GRADES);
+    const rounding = o.rounding === undefined ? 'cumulativeNearest' : r.oneOf(at(path, 'rounding'), o.rounding, QUOTA_ROUNDINGS);
     if (!s) return undefined;
     const shares = { A: s.A, B: s.B, C: s.C, D: s.D } as Record<string, unknown>;
     const read = Object.fromEntries(Object.entries(shares).map(([g, v]) => [g, r.number(at(at(path, 'sharesPct'), g), v, { min: 0, max: 100 })]));

@@ -1,6 +1,7 @@
 /** Grade histories from the yearly evaluation (A 优先发展 … D 倒逼整治, T 不定等级). */
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'T';
+export const GRADES = ['A', 'B', 'C', 'D', 'T'] as const;
+export type Grade = (typeof GRADES)[number];
 
 export interface GradeRecord {
   year: number;

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceAt } from './rules.ts';
-import { DEFAULT_DOC, RULES } from './testing.ts';
+import { changed, RULES } from './testing.ts';
 import { validateLandRules } from './validate-rules.ts';
-
-/** The default document with one change at a dotted path (`undefined` deletes the field). */
-function changed(path: string, value: unknown): unknown {
-  const doc = structuredClone(DEFAULT_DOC) as Record<string, unknown>;
-  const keys = path.split('.');
-  const last = keys.pop() ?? '';
-  let node = doc;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  if (value === undefined) delete node[last];
-  else node[last] = value;
-  return doc;
-}
 
 const errorsOf = (doc: unknown) => {
   const result = validateLandRules(doc);
@@ -50,6 +38,10 @@ describe('validateLandRules', () => {
     expect(errorsOf(changed('lowEfficiency.farMinimum.value', { default: 0.8 }))).toEqual([
       { path: 'lowEfficiency.farMinimum.value.byDivision', message: '缺少此项' },
     ]);
+  });
+
+  it('lets a `$schema` line name the schema file for editors', () => {
+    expect(errorsOf(changed('$schema', './land-status-rules.schema.json'))).toEqual([]);
   });
 
   it('rejects a misspelt field rather than ignoring it', () => {

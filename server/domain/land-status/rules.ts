@@ -22,6 +22,10 @@ export interface Fraction {
 export type ExitPath = '依规回收' | '倒逼退出' | '引导退还' | '规范转让';
 export const EXIT_PATHS: readonly ExitPath[] = ['依规回收', '倒逼退出', '引导退还', '规范转让'];
 
+/** How industries are grouped for the 同行业 median: GB/T 4754-2017 大类 (2 digits) or 小类 (4 digits). */
+export const INDUSTRY_GROUPINGS = ['division', 'class'] as const;
+export type IndustryGrouping = (typeof INDUSTRY_GROUPINGS)[number];
+
 export interface ClassRule {
   definition: string;
   source: string;
@@ -56,7 +60,7 @@ export interface LandRules {
   lowEfficiency: {
     taxPerMuBelowWan: Threshold<number | null>;
     taxPerMuBelowIndustryMedianShare: Threshold<number | null>;
-    industryGrouping: Threshold<'division' | 'class'>;
+    industryGrouping: Threshold<IndustryGrouping>;
     minParcelsForIndustryMedian: Threshold<number>;
     farMinimum: Threshold<FarMinimum | null>;
     vacantFloorShareAtLeast: Threshold<number | null>;

@@ -15,6 +15,18 @@ function load(): LandRules {
 
 export const RULES: LandRules = load();
 
+/** The default document with one change at a dotted path (`undefined` deletes the field). */
+export function changed(path: string, value: unknown): unknown {
+  const doc = structuredClone(DEFAULT_DOC) as Record<string, unknown>;
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let node = doc;
+  for (const key of keys) node = node[key] as Record<string, unknown>;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return doc;
+}
+
 export const NO_MEDIANS: IndustryMedians = { grouping: 'division', byIndustry: {} };
 
 export const BLANK_SUPPLY: SupplyFacts = {

@@ -3,14 +3,16 @@
  * what is wrong. Unknown fields are errors too: a misspelt threshold would otherwise be silently
  * ignored and its default never applied.
  */
-import type { Grade } from './grades.ts';
+import { GRADES, type Grade } from './grades.ts';
 import type { FlagCode } from './model.ts';
 import {
   EXIT_PATHS,
+  INDUSTRY_GROUPINGS,
   type ClassRule,
   type ExitPath,
   type FarMinimum,
   type Fraction,
+  type IndustryGrouping,
   type LandRules,
   type LandRulesResult,
   type RuleError,
@@ -25,7 +27,6 @@ export const FLAG_CODES: Readonly<Record<FlagCode, true>> = {
   built_not_producing: true, producing_below_target: true, low_tax_per_mu: true, low_tax_vs_industry: true, low_far: true,
   vacant_floor_share: true, vacant_floor_area: true, standard_land_failed: true,
 };
-const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'T'];
 type Reader<T> = (value: unknown, path: string) => T;
 
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
@@ -138,8 +139,8 @@ function readers(c: Checker) {
       if (name && !known) c.fail(`${p}[${i}]`, `应为 ${EXIT_PATHS.join('、')} 之一，实为“${name}”`);
       return known;
     });
-  const grouping: Reader<'division' | 'class'> = (v, p) => {
-    if (v === 'division' || v === 'class') return v;
+  const grouping: Reader<IndustryGrouping> = (v, p) => {
+    if ((INDUSTRY_GROUPINGS as readonly unknown[]).includes(v)) return v as IndustryGrouping;
     if (v !== undefined) c.fail(p, `应为 "division"（大类）或 "class"（小类），实为 ${describe(v)}`);
     return 'division';
   };
@@ -174,7 +175,9 @@ export function validateLandRules(doc: unknown): LandRulesResult {
   if (doc === undefined) return { ok: false, errors: [{ path: '', message: '应为对象，实为 undefined' }] };
   const c = new Checker();
   const r = readers(c);
+  // `$schema` names data/rules/land-status-rules.schema.json for editors; like the other free texts it is not read.
   const root = c.object(doc, '', ['id', 'version', 'name', 'idle', 'classes', 'lowEfficiency', 'standardLand', 'exit', 'consolidation'], [
+    '$schema',
     'description',
     'dateCounting',
     'notes',
