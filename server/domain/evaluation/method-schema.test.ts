@@ -83,6 +83,7 @@ const MALFORMED: [string, Json][] = [
   ['a protection of 2.5 years', edit(minimal(), 'protections', { newEnterpriseYears: 2.5 })],
   ['no id and an empty version', edits(minimal(), [['id', REMOVE], ['version', '']])],
   ['an id with capitals and a space', edit(minimal(), 'id', 'Huangyan 2022')],
+  ['the reserved id "schema" (its address serves the schema)', edit(minimal(), 'id', 'schema')],
   ['an array for a document', []],
 ];
 

@@ -2,6 +2,7 @@
  * Checks a method document (parsed JSON of unknown shape) and returns the `Method` with defaults
  * filled in, or every problem found, each with its path and a message in Chinese.
  */
+import { RESERVED_ID, RESERVED_ID_MESSAGE } from '../document-ids.ts';
 import {
   BENCHMARK_KINDS, BENCHMARK_YEARS, GRADING_KINDS, MEAN_AVERAGES, MISSING_RULES, OPERANDS, POLARITIES, POOLS, QUOTA_GRADES,
   QUOTA_ROUNDINGS, SCORING_KINDS, VETO_EFFECTS,
@@ -184,6 +185,7 @@ export function validateMethod(doc: unknown): MethodValidation {
   if (!o) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: e.path || '(文档)' })) };
 
   const id = r.string('id', o.id, { re: /^[a-z0-9][a-z0-9-]*$/, hint: '小写字母、数字和连字符，如 huangyan-2022' });
+  if (id === RESERVED_ID) r.fail('id', RESERVED_ID_MESSAGE);
   const version = r.string('version', o.version);
   const name = r.string('name', o.name);
   const src = r.object('source', o.source, ['title', 'publisher', 'date', 'url', 'note']);

@@ -40,6 +40,7 @@ const MALFORMED: [string, unknown][] = [
   ['idle.feeAfterFullYears.value = "1"', changed('idle.feeAfterFullYears.value', '1')],
   ['version = 0', changed('version', 0)],
   ['id = "Land Status"', changed('id', 'Land Status')],
+  ['the reserved id "schema" (its address serves the schema)', changed('id', 'schema')],
   ['exit.forcedExitConsecutiveDYears.value = 0', changed('exit.forcedExitConsecutiveDYears.value', 0)],
   ['lowEfficiency.industryGrouping.value = "section"', changed('lowEfficiency.industryGrouping.value', 'section')],
   ['consolidation.minCombinedAreaMu.value = 0', changed('consolidation.minCombinedAreaMu.value', 0)],

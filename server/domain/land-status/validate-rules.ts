@@ -3,6 +3,7 @@
  * what is wrong. Unknown fields are errors too: a misspelt threshold would otherwise be silently
  * ignored and its default never applied.
  */
+import { RESERVED_ID, RESERVED_ID_MESSAGE } from '../document-ids.ts';
 import { GRADES, type Grade } from './grades.ts';
 import type { FlagCode } from './model.ts';
 import {
@@ -185,6 +186,7 @@ export function validateLandRules(doc: unknown): LandRulesResult {
   const id = c.text(root.id, 'id');
   const name = c.text(root.name, 'name');
   if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) c.fail('id', `应由小写字母、数字和连字符组成，实为“${id}”`);
+  else if (id === RESERVED_ID) c.fail('id', RESERVED_ID_MESSAGE);
   const version = c.number(root.version, 'version', { integer: true, min: 1 });
 
   const idleObj = c.object(root.idle, 'idle', [
