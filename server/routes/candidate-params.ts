@@ -1,5 +1,6 @@
 /** Query parameters of the candidate lists; a bad one is a 400 that names it. */
 import { toHalfWidth } from '../domain/codes.ts';
+import { CLUSTER_SORTS, type ClusterSort } from '../db/queries/consolidation.ts';
 import { EXIT_PATHS, type ExitPath } from '../domain/land-status/rules.ts';
 import { badRequest } from './params.ts';
 
@@ -18,6 +19,15 @@ export function parsePaths(raw: string | undefined): ExitPath[] | null {
   const bad = paths.filter((p) => !(EXIT_PATHS as readonly string[]).includes(p));
   if (bad.length > 0) badRequest(`参数 path 应为 ${EXIT_PATHS.join('、')}（可用逗号分隔多个），实为“${raw}”`);
   return paths as ExitPath[];
+}
+
+/** `sort=area|uplift|taxPerMu` of the consolidation list; area (largest first) when absent. */
+export function parseClusterSort(raw: string | undefined): ClusterSort {
+  if (raw === undefined || raw === '') return 'area';
+  if (!(CLUSTER_SORTS as readonly string[]).includes(raw)) {
+    badRequest(`参数 sort 应为 area（面积大者在前）、uplift（增收潜力大者在前）或 taxPerMu（现状亩均税收低者在前），实为“${raw}”`);
+  }
+  return raw as ClusterSort;
 }
 
 /** A size in 亩, ≥ 0; null when absent. */

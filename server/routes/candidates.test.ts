@@ -33,6 +33,8 @@ describe('candidates API on the tiny delivery (甲 low tax; everyone graded D in
       ['/api/candidates?kind=idle', '参数 kind 应为 exit'],
       ['/api/candidates?kind=exit&path=强制退出', '参数 path 应为 依规回收、倒逼退出、引导退还、规范转让'],
       ['/api/candidates?kind=consolidation&path=依规回收', '参数 path 只适用于 kind=exit'],
+      ['/api/candidates?kind=consolidation&sort=size', '参数 sort 应为 area（面积大者在前）、uplift（增收潜力大者在前）或 taxPerMu'],
+      ['/api/candidates?kind=exit&sort=uplift', '参数 sort 只适用于 kind=consolidation'],
       ['/api/candidates?kind=exit&minMu=-1', '参数 minMu'],
       ['/api/candidates?kind=exit&minMu=10&maxMu=5', '参数 minMu（10）不应大于 maxMu（5）'],
       ['/api/candidates?kind=exit&page=0', '参数 page 应为 1–1000000 的整数'],

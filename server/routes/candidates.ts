@@ -10,7 +10,7 @@ import { clusterViews } from '../land/clusters-view.ts';
 import { exitView } from '../land/exit-view.ts';
 import { consolidationTable, exitTable } from '../land/export.ts';
 import { rulesOfLastRefresh } from '../land/rules.ts';
-import { parseBool, parseIntParam, parseKind, parsePaths, parseRegion, parseSizeRange } from './candidate-params.ts';
+import { parseBool, parseClusterSort, parseIntParam, parseKind, parsePaths, parseRegion, parseSizeRange } from './candidate-params.ts';
 import { badRequest } from './params.ts';
 
 function clusterFilter(c: Context): ClusterFilter {
@@ -20,6 +20,7 @@ function clusterFilter(c: Context): ClusterFilter {
 }
 
 function exitFilter(c: Context): ExitFilter {
+  if (c.req.query('sort') !== undefined) badRequest('参数 sort 只适用于 kind=consolidation；退出候选按退出路径和面积排列');
   return {
     keptOff: parseBool('keptOff', c.req.query('keptOff')),
     region: parseRegion(c.req.query('region')),
@@ -53,7 +54,8 @@ export function candidateRoutes(db: Database) {
         });
       }
       const f = clusterFilter(c);
-      const [{ total, rows }, meta, { rules }] = [await clustersPage(db, f, M2_PER_MU, pageSize, offset), await provenance(), await rulesOfLastRefresh(db)];
+      const sort = parseClusterSort(c.req.query('sort'));
+      const [{ total, rows }, meta, { rules }] = [await clustersPage(db, f, sort, M2_PER_MU, pageSize, offset), await provenance(), await rulesOfLastRefresh(db)];
       return c.json({ kind: 'consolidation' as const, ...meta, total, page, pageSize, clusters: await clusterViews(db, rows, rules) });
     })
     .get('/consolidation.geojson', async (c) => {
@@ -76,7 +78,7 @@ export function candidateRoutes(db: Database) {
         title = '土地退出候选';
       } else {
         const { rules } = await rulesOfLastRefresh(db);
-        table = consolidationTable(await clusterViews(db, await allClusters(db, clusterFilter(c), M2_PER_MU), rules));
+        table = consolidationTable(await clusterViews(db, await allClusters(db, clusterFilter(c), parseClusterSort(c.req.query('sort')), M2_PER_MU), rules));
         title = '连片开发候选';
       }
       const base = `${title}-${meta.year ?? '无'}`;

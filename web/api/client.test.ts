@@ -39,10 +39,15 @@ describe('candidate list requests', () => {
     const params = candidateSearchParams('exit', { region: '500106-ZT01', minMu: 0, maxMu: 30, paths: ['依规回收', '引导退还'], page: 2, pageSize: 10 });
     expect(Object.fromEntries(params)).toEqual({ kind: 'exit', region: '500106-ZT01', minMu: '0', maxMu: '30', path: '依规回收,引导退还', page: '2', pageSize: '10' });
     expect(candidateSearchParams('consolidation', { paths: ['依规回收'] }).has('path')).toBe(false);
+    // The order: only on the consolidation list, and only when not the default (largest first).
+    expect(candidateSearchParams('consolidation', { sort: 'uplift' }).get('sort')).toBe('uplift');
+    expect(candidateSearchParams('consolidation', { sort: 'area' }).has('sort')).toBe(false);
+    expect(candidateSearchParams('exit', { sort: 'uplift' }).has('sort')).toBe(false);
   });
 
   it('export with the list’s filters', () => {
     expect(candidateExportUrl('consolidation', 'csv', { region: 'R', minMu: 10 })).toBe('/api/candidates/export?kind=consolidation&region=R&minMu=10&format=csv');
+    expect(candidateExportUrl('consolidation', 'xlsx', { sort: 'taxPerMu' })).toBe('/api/candidates/export?kind=consolidation&sort=taxPerMu&format=xlsx');
   });
 });
 

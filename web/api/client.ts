@@ -197,6 +197,7 @@ export function candidateSearchParams(kind: 'exit' | 'consolidation', q: Partial
   if (q.maxMu !== null && q.maxMu !== undefined) params.set('maxMu', String(q.maxMu));
   if (kind === 'exit' && q.paths?.length) params.set('path', q.paths.join(','));
   if (kind === 'exit' && q.keptOff) params.set('keptOff', 'true');
+  if (kind === 'consolidation' && q.sort && q.sort !== 'area') params.set('sort', q.sort);
   if (q.page !== undefined) params.set('page', String(q.page));
   if (q.pageSize !== undefined) params.set('pageSize', String(q.pageSize));
   return params;
@@ -231,7 +232,7 @@ export function getConsolidationFootprints(
 
 /** Where the browser downloads a candidate list (CSV with BOM, or XLSX). */
 export function candidateExportUrl(kind: 'exit' | 'consolidation', format: ExportFormat, query: Partial<CandidateQuery> = {}): string {
-  const params = candidateSearchParams(kind, { region: query.region, minMu: query.minMu, maxMu: query.maxMu, paths: query.paths });
+  const params = candidateSearchParams(kind, { region: query.region, minMu: query.minMu, maxMu: query.maxMu, paths: query.paths, sort: query.sort });
   params.set('format', format);
   return `/api/candidates/export?${params.toString()}`;
 }

@@ -5,6 +5,9 @@
  */
 
 /** Status flags a parcel can carry in a year, and where it stands: the server's own types. */
+import type { ClusterSort } from '../../server/db/queries/consolidation.ts';
+
+export type { ClusterSort };
 import type { FlagCode, Stage } from '../../server/domain/land-status/model.ts';
 
 export type { FlagCode, Stage };
@@ -144,6 +147,8 @@ export interface CandidateQuery {
   /** Exit only. */
   paths?: ExitPath[] | null;
   keptOff?: boolean;
+  /** Consolidation only; area (largest first) when absent. */
+  sort?: ClusterSort | null;
   page: number;
   pageSize: number;
 }

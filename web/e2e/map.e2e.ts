@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/server-process.ts';
 import type { EvaluationRuns, RunResultsPage } from '../api/evaluation-types.ts';
-import type { ExitPage, ParcelStatusResponse } from '../api/land-types.ts';
+import type { ConsolidationPage, ExitPage, ParcelStatusResponse } from '../api/land-types.ts';
 import type { EnterpriseDetail, Meta, ParcelDetail } from '../api/types.ts';
 import { CHOROPLETH_COLORS } from '../map/choropleth.ts';
 import { CHANGE_CLASSES } from '../map/compare.ts';
@@ -607,6 +607,13 @@ describe('the map', () => {
     await mapIdle(page);
     expect((await camera(page)).zoom).toBeGreaterThan(before.zoom + 0.5);
     await page.screenshot({ path: join(RESULTS, 'map-consolidation-cluster.png') });
+
+    // Ordered by the gain if redeveloped: the list follows the server's order for sort=uplift.
+    const byUplift = await api<ConsolidationPage>('/api/candidates?kind=consolidation&sort=uplift&pageSize=3');
+    expect(byUplift.clusters[0]!.upliftWan).toBeGreaterThanOrEqual(byUplift.clusters[1]!.upliftWan);
+    await page.getByRole('radiogroup', { name: '排序' }).getByRole('radio', { name: '增收潜力' }).click();
+    await expect.poll(() => page.locator('.candidate-row').first().textContent(), { timeout: 20_000 }).toContain(`连片 #${byUplift.clusters[0]!.id} `);
+    await page.getByRole('radiogroup', { name: '排序' }).getByRole('radio', { name: '面积' }).click();
 
     await page.getByRole('radiogroup', { name: '候选类型' }).getByRole('radio', { name: '退出候选' }).click();
     for (const name of ['退出候选', '连片开发']) {

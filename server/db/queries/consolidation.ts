@@ -178,6 +178,20 @@ export interface ClusterFilter {
   maxMu: number | null;
 }
 
+/**
+ * How a cluster list is ordered: the largest land first (area), the largest gain if redeveloped to
+ * the 标准地 benchmark first (uplift), or the least tax per mu of land first (taxPerMu: the most
+ * under-used land).
+ */
+export const CLUSTER_SORTS = ['area', 'uplift', 'taxPerMu'] as const;
+export type ClusterSort = (typeof CLUSTER_SORTS)[number];
+
+const CLUSTER_ORDER: Record<ClusterSort, string> = {
+  area: 'c.area_m2 DESC, c.id',
+  uplift: 'c.uplift_wan DESC, c.id',
+  taxPerMu: 'c.current_tax_wan / c.area_m2, c.id',
+};
+
 export interface ClusterRow {
   id: number;
   key: string;
@@ -205,18 +219,17 @@ const CLUSTER_WHERE = `
 
 const clusterParams = (f: ClusterFilter, m2PerMu: number) => [f.region, f.minMu, f.maxMu, m2PerMu];
 
-/** Largest first. */
-export async function clustersPage(db: Queryable, f: ClusterFilter, m2PerMu: number, limit: number, offset: number) {
+export async function clustersPage(db: Queryable, f: ClusterFilter, sort: ClusterSort, m2PerMu: number, limit: number, offset: number) {
   const rows = await db.query<ClusterRow & { total_count: number }>(
     `SELECT ${CLUSTER_COLUMNS}, count(*) OVER ()::int AS total_count FROM consolidation_cluster AS c ${CLUSTER_WHERE}
-     ORDER BY c.area_m2 DESC, c.id LIMIT $5::int OFFSET $6::int`,
+     ORDER BY ${CLUSTER_ORDER[sort]} LIMIT $5::int OFFSET $6::int`,
     [...clusterParams(f, m2PerMu), limit, offset],
   );
   return { total: rows[0]?.total_count ?? 0, rows };
 }
 
-export function allClusters(db: Queryable, f: ClusterFilter, m2PerMu: number) {
-  return db.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS} FROM consolidation_cluster AS c ${CLUSTER_WHERE} ORDER BY c.area_m2 DESC, c.id`, clusterParams(f, m2PerMu));
+export function allClusters(db: Queryable, f: ClusterFilter, sort: ClusterSort, m2PerMu: number) {
+  return db.query<ClusterRow>(`SELECT ${CLUSTER_COLUMNS} FROM consolidation_cluster AS c ${CLUSTER_WHERE} ORDER BY ${CLUSTER_ORDER[sort]}`, clusterParams(f, m2PerMu));
 }
 
 const CLUSTER_FEATURES = `

@@ -10,7 +10,7 @@ import { parseNumberInput } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDebouncedText } from '../../lib/use-debounced-text.ts';
 import { EXIT_PATH_CLASSES } from '../../map/land-layers.ts';
-import { basisText, candidateQuery, clusterCaption, clusterTitle, exitCaption, exitTitle, togglePath, type CandidateFilter } from './candidate-view.ts';
+import { basisText, candidateQuery, CLUSTER_SORT_CHOICES, clusterCaption, clusterTitle, exitCaption, exitTitle, togglePath, type CandidateFilter } from './candidate-view.ts';
 import './candidates.css';
 
 const PAGE_SIZE = 50;
@@ -54,7 +54,7 @@ export function CandidatePanel({ filter, onFilterChange, region, onOpenExit, onO
   const ready = page.status === 'ready' && page.page.kind === filter.kind ? page.page : null;
   const pages = ready ? Math.max(1, Math.ceil(ready.total / ready.pageSize)) : 1;
   const goTo = (n: number) => setPaging({ key, page: Math.min(Math.max(1, n), pages) });
-  const exportQuery = { region, minMu: filter.minMu, maxMu: filter.maxMu, paths: filter.paths };
+  const exportQuery = { region, minMu: filter.minMu, maxMu: filter.maxMu, paths: filter.paths, sort: filter.sort };
 
   return (
     <>
@@ -100,7 +100,24 @@ export function CandidatePanel({ filter, onFilterChange, region, onOpenExit, onO
             );
           })}
         </div>
-      ) : null}
+      ) : (
+        <div className="candidate-sort" role="radiogroup" aria-label="排序">
+          <span className="candidate-sort-label">排序</span>
+          {CLUSTER_SORT_CHOICES.map((c) => (
+            <button
+              key={c.sort}
+              type="button"
+              role="radio"
+              aria-checked={filter.sort === c.sort}
+              title={c.title}
+              className={filter.sort === c.sort ? 'seg active' : 'seg'}
+              onClick={() => onFilterChange({ ...filter, sort: c.sort })}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="result-head">
         <span>
           <span title={ready?.rules ? `${ready.rules.name}（${ready.rules.id}@${ready.rules.version}），数据 ${ready.dataVersion}` : undefined}>

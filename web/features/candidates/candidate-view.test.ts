@@ -26,10 +26,10 @@ describe('candidate list rows', () => {
     expect(basisText({ 低效用地: 5, 闲置土地: 3, 'D 类企业用地': 5 })).toBe('低效用地 5 宗、D 类企业用地 5 宗、闲置土地 3 宗');
   });
 
-  it('ask for paths only on the exit list, in policy order', () => {
-    const f = { kind: 'consolidation' as const, paths: ['依规回收' as const], minMu: 10, maxMu: null };
-    expect(candidateQuery(f, 'R', 2, 50)).toEqual({ region: 'R', minMu: 10, maxMu: null, paths: null, page: 2, pageSize: 50 });
-    expect(candidateQuery({ ...f, kind: 'exit' }, null, 1, 50).paths).toEqual(['依规回收']);
+  it('ask for paths only on the exit list, in policy order, and for an order only on the consolidation list', () => {
+    const f = { kind: 'consolidation' as const, paths: ['依规回收' as const], minMu: 10, maxMu: null, sort: 'uplift' as const };
+    expect(candidateQuery(f, 'R', 2, 50)).toEqual({ region: 'R', minMu: 10, maxMu: null, paths: null, sort: 'uplift', page: 2, pageSize: 50 });
+    expect(candidateQuery({ ...f, kind: 'exit' }, null, 1, 50)).toMatchObject({ paths: ['依规回收'], sort: null });
     const order = ['依规回收', '倒逼退出', '引导退还', '规范转让'] as const;
     expect(togglePath(['引导退还'], '依规回收', order)).toEqual(['依规回收', '引导退还']);
     expect(togglePath(['引导退还'], '引导退还', order)).toEqual([]);

@@ -1,5 +1,5 @@
 /** Pure shaping of the candidate lists: row captions, numbers with units, and the query a filter gives. */
-import type { CandidateQuery, ConsolidationCluster, ExitCandidate, ExitPath } from '../../api/land-types.ts';
+import type { CandidateQuery, ClusterSort, ConsolidationCluster, ExitCandidate, ExitPath } from '../../api/land-types.ts';
 import { formatNumber, formatSigned } from '../../lib/format.ts';
 
 export type CandidateKind = 'exit' | 'consolidation';
@@ -10,12 +10,29 @@ export interface CandidateFilter {
   paths: ExitPath[];
   minMu: number | null;
   maxMu: number | null;
+  /** The consolidation list's order. */
+  sort: ClusterSort;
 }
 
-export const EMPTY_CANDIDATE_FILTER: CandidateFilter = Object.freeze({ kind: 'exit', paths: [], minMu: null, maxMu: null }) as unknown as CandidateFilter;
+export const EMPTY_CANDIDATE_FILTER: CandidateFilter = Object.freeze({ kind: 'exit', paths: [], minMu: null, maxMu: null, sort: 'area' }) as unknown as CandidateFilter;
+
+/** The consolidation list's orders, as the planner chooses them. */
+export const CLUSTER_SORT_CHOICES: readonly { sort: ClusterSort; label: string; title: string }[] = [
+  { sort: 'area', label: '面积', title: '合计面积大者在前' },
+  { sort: 'uplift', label: '增收潜力', title: '按标准地亩均税收再开发后，增收大者在前' },
+  { sort: 'taxPerMu', label: '现状亩均', title: '现状亩均税收低者在前：利用最不充分的土地' },
+];
 
 export function candidateQuery(f: CandidateFilter, region: string | null, page: number, pageSize: number): CandidateQuery {
-  return { region, minMu: f.minMu, maxMu: f.maxMu, paths: f.kind === 'exit' && f.paths.length ? f.paths : null, page, pageSize };
+  return {
+    region,
+    minMu: f.minMu,
+    maxMu: f.maxMu,
+    paths: f.kind === 'exit' && f.paths.length ? f.paths : null,
+    sort: f.kind === 'consolidation' ? f.sort : null,
+    page,
+    pageSize,
+  };
 }
 
 /** Adds or removes a path, keeping the policy order. */
