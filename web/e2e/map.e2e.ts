@@ -351,6 +351,11 @@ describe('the map', () => {
     expect(await page.evaluate(() => (window as unknown as { __mujunMap: { getZoom(): number } }).__mujunMap.getZoom())).toBeGreaterThanOrEqual(12);
   });
 
+  it('names the map’s own controls in Chinese, full screen among them', async () => {
+    for (const name of ['放大', '缩小', '回到全区视图', '全屏']) await expect.poll(() => page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/^\d+\s(米|公里)$/);
+  });
+
   it('draws the sample district’s parcel tiles in their evaluation grade colours', async () => {
     await mapIdle(page);
     await page.screenshot({ path: join(RESULTS, 'map-district.png') });

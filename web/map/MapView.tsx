@@ -18,6 +18,7 @@ import type { LayerPatch } from './layer-patch.ts';
 import { openingZoom } from './camera.ts';
 import { bboxToDisplay, fromDisplay, toDisplay } from './display-crs.ts';
 import { DistrictControl, FIT_PADDING } from './district-control.ts';
+import { MAP_LOCALE_ZH } from './locale.ts';
 import { addPatternImages } from './map-images.ts';
 import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
 import { CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_MINZOOM, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from './parcel-layers.ts';
@@ -156,11 +157,15 @@ export function MapView({
       // Labels appear at once rather than fading in: a fade is a string of extra frames, and a
       // frame costs a good part of a second on a software renderer (headless, old office PCs).
       fadeDuration: 0,
+      locale: MAP_LOCALE_ZH,
     });
     if (!camera) m.jumpTo({ zoom: openingZoom(m.getZoom()) });
     m.touchZoomRotate.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     m.addControl(new DistrictControl(districtBbox), 'top-left');
+    // Full screen for the whole app, not the canvas alone: the legend, lists and search come along
+    // to the meeting-room projector.
+    m.addControl(new maplibregl.FullscreenControl({ container: document.documentElement }), 'top-left');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     window.__mujunMap = m;
     addPatternImages(m);
