@@ -193,3 +193,31 @@ export function compareVerdicts(
   const reasons = errors.map((e) => list.find((k) => k.match.test(e[field])));
   return { agree: false, explained: reasons.every((r) => r !== undefined) ? [...new Set(reasons as KnownDifference[])] : null };
 }
+
+/**
+ * Every systematic mutation of each base document (mutationsOf), checked by both: the ones they
+ * disagree on without a known reason, the known differences met, and how many were tried.
+ */
+export function systematicDisagreements(
+  bases: readonly (readonly [string, Json])[],
+  schema: unknown,
+  check: { schema: (doc: Json) => Problem[]; validator: (doc: Json) => Problem[] },
+  known: { validatorOnly: readonly KnownDifference[]; schemaOnly: readonly KnownDifference[] },
+) {
+  const [values, keys] = [enumStrings(schema), branchKeys(schema)];
+  const unexplained: { label: string; schema: Problem[]; validator: Problem[] }[] = [];
+  const used = new Set<KnownDifference>();
+  let count = 0;
+  for (const [name, base] of bases) {
+    for (const m of mutationsOf(base, values, keys)) {
+      count++;
+      const [s, v] = [check.schema(m.doc), check.validator(m.doc)];
+      const verdict = compareVerdicts(s, v, known);
+      if (verdict.agree) continue;
+      if (verdict.explained) verdict.explained.forEach((k) => used.add(k));
+      else unexplained.push({ label: `${name}: ${m.label}`, schema: s, validator: v });
+    }
+  }
+  const unmet = [...known.validatorOnly, ...known.schemaOnly].filter((k) => !used.has(k)).map((k) => k.why);
+  return { unexplained, unmet, count };
+}

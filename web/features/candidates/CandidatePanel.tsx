@@ -12,10 +12,16 @@ import { useDebouncedText } from '../../lib/use-debounced-text.ts';
 import { EXIT_PATH_CLASSES } from '../../map/land-layers.ts';
 import { basisText, candidateQuery, CLUSTER_SORT_CHOICES, clusterCaption, clusterTitle, exitCaption, exitTitle, togglePath, type CandidateFilter } from './candidate-view.ts';
 import './candidates.css';
+import { Segmented } from '../../lib/Segmented.tsx';
 
 const PAGE_SIZE = 50;
 const PATHS = EXIT_PATH_CLASSES.map((c) => c.path);
 const pathColor = (p: ExitPath) => EXIT_PATH_CLASSES.find((c) => c.path === p)?.color ?? '#555';
+
+const KINDS = [
+  { value: 'exit', label: '退出候选' },
+  { value: 'consolidation', label: '连片开发' },
+] as const;
 
 export interface CandidatePanelProps {
   filter: CandidateFilter;
@@ -59,20 +65,7 @@ export function CandidatePanel({ filter, onFilterChange, region, onOpenExit, onO
   return (
     <>
       <div className="candidate-controls">
-        <div className="seg-group" role="radiogroup" aria-label="候选类型">
-          {(['exit', 'consolidation'] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              role="radio"
-              aria-checked={filter.kind === k}
-              className={filter.kind === k ? 'seg active' : 'seg'}
-              onClick={() => onFilterChange({ ...filter, kind: k })}
-            >
-              {k === 'exit' ? '退出候选' : '连片开发'}
-            </button>
-          ))}
-        </div>
+        <Segmented label="候选类型" options={KINDS} value={filter.kind} onChange={(kind) => onFilterChange({ ...filter, kind })} />
         <span className="size-range" role="group" aria-label="面积范围">
           <input inputMode="decimal" aria-label="最小面积" placeholder="最小" value={minMu} onChange={(ev) => setMinMu(ev.target.value)} />
           <span aria-hidden>–</span>
@@ -101,21 +94,11 @@ export function CandidatePanel({ filter, onFilterChange, region, onOpenExit, onO
           })}
         </div>
       ) : (
-        <div className="candidate-sort" role="radiogroup" aria-label="排序">
-          <span className="candidate-sort-label">排序</span>
-          {CLUSTER_SORT_CHOICES.map((c) => (
-            <button
-              key={c.sort}
-              type="button"
-              role="radio"
-              aria-checked={filter.sort === c.sort}
-              title={c.title}
-              className={filter.sort === c.sort ? 'seg active' : 'seg'}
-              onClick={() => onFilterChange({ ...filter, sort: c.sort })}
-            >
-              {c.label}
-            </button>
-          ))}
+        <div className="candidate-sort">
+          <span className="candidate-sort-label" aria-hidden>
+            排序
+          </span>
+          <Segmented label="排序" options={CLUSTER_SORT_CHOICES} value={filter.sort} onChange={(sort) => onFilterChange({ ...filter, sort })} />
         </div>
       )}
       <div className="result-head">

@@ -17,10 +17,10 @@ export interface CandidateFilter {
 export const EMPTY_CANDIDATE_FILTER: CandidateFilter = Object.freeze({ kind: 'exit', paths: [], minMu: null, maxMu: null, sort: 'area' }) as unknown as CandidateFilter;
 
 /** The consolidation list's orders, as the planner chooses them. */
-export const CLUSTER_SORT_CHOICES: readonly { sort: ClusterSort; label: string; title: string }[] = [
-  { sort: 'area', label: '面积', title: '合计面积大者在前' },
-  { sort: 'uplift', label: '增收潜力', title: '按标准地亩均税收再开发后，增收大者在前' },
-  { sort: 'taxPerMu', label: '现状亩均', title: '现状亩均税收低者在前：利用最不充分的土地' },
+export const CLUSTER_SORT_CHOICES: readonly { value: ClusterSort; label: string; title: string }[] = [
+  { value: 'area', label: '面积', title: '合计面积大者在前' },
+  { value: 'uplift', label: '增收潜力', title: '按标准地亩均税收再开发后，增收大者在前' },
+  { value: 'taxPerMu', label: '现状亩均', title: '现状亩均税收低者在前：利用最不充分的土地' },
 ];
 
 export function candidateQuery(f: CandidateFilter, region: string | null, page: number, pageSize: number): CandidateQuery {

@@ -9,6 +9,7 @@ import { changeClass, changeClassOf } from '../../map/compare.ts';
 import { gradeOf } from '../../map/grades.ts';
 import { DIRECTION_LABEL, DIRECTION_TABS, changeRows, directionCounts, isParcelUnit, type DirectionFilter } from './compare-view.ts';
 import './compare.css';
+import { Segmented } from '../../lib/Segmented.tsx';
 
 export type CompareState =
   | { status: 'off' }
@@ -88,20 +89,13 @@ export function ComparePanel({ runs, toRun, fromRunId, onFromChange, state, grad
               未变化 {diff.counts.unchanged} 个单位 · 地图上 {state.status === 'ready' ? state.parcels : 0} 宗地变色
             </small>
           </div>
-          <div className="seg-group compare-tabs" role="radiogroup" aria-label="变化方向">
-            {DIRECTION_TABS.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="radio"
-                aria-checked={direction === t.id}
-                className={direction === t.id ? 'seg active' : 'seg'}
-                onClick={() => setDirection(t.id)}
-              >
-                {t.label} {counts[t.id]}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            label="变化方向"
+            className="seg-group compare-tabs"
+            options={DIRECTION_TABS.map((t) => ({ value: t.id, label: `${t.label} ${counts[t.id]}` }))}
+            value={direction}
+            onChange={setDirection}
+          />
           <div className="result-scroll">
             {rows.length === 0 ? <p className="muted empty">没有符合条件的变化。</p> : null}
             <ol className="change-list" aria-label="等级变化列表">

@@ -10,8 +10,9 @@ import { useDebouncedText } from '../../lib/use-debounced-text.ts';
 import { gradeOf } from '../../map/grades.ts';
 import { runLabel } from '../../lib/run-label.ts';
 import './filters.css';
+import { Segmented, type SegmentOption } from '../../lib/Segmented.tsx';
 
-const GROUPS: { value: EvaluationGroup | null; label: string }[] = [
+const GROUPS: readonly SegmentOption<EvaluationGroup | null>[] = [
   { value: null, label: '全部' },
   { value: 'above', label: '规上' },
   { value: 'below', label: '规下' },
@@ -88,20 +89,7 @@ export function FilterBar({ runs, runId, onRunChange, filters, regions, statusOp
         })}
       </div>
       <div className="filter-row">
-        <div className="seg-group" role="radiogroup" aria-label="规模">
-          {GROUPS.map((gr) => (
-            <button
-              key={gr.label}
-              type="button"
-              role="radio"
-              aria-checked={filters.group === gr.value}
-              className={filters.group === gr.value ? 'seg active' : 'seg'}
-              onClick={() => onChange({ ...filters, group: gr.value })}
-            >
-              {gr.label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="规模" options={GROUPS} value={filters.group} onChange={(group) => onChange({ ...filters, group })} />
         <select aria-label="区域" value={filters.region ?? ''} onChange={(ev) => onChange({ ...filters, region: ev.target.value || null })}>
           <option value="">全部片区/组团</option>
           {regions.map((r) => (

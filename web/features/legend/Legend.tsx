@@ -8,6 +8,7 @@ import type { Grade } from '../../api/evaluation-types.ts';
 import type { ColorMode } from '../../map/parcel-layers.ts';
 import { legendModel, type LegendInput, type LegendRow, type SwatchGlyph } from './legend-model.ts';
 import './legend.css';
+import { Segmented, type SegmentOption } from '../../lib/Segmented.tsx';
 
 /** A line of an overlay's key (land status, candidates), with how it is drawn. */
 export interface OverlayKey {
@@ -36,10 +37,10 @@ export interface LegendProps extends LegendInput {
   onToggleGrade: (grade: Grade) => void;
 }
 
-const MODES: { mode: ColorMode; label: string }[] = [
-  { mode: 'grade', label: '评价等级' },
-  { mode: 'tax', label: '亩均税收' },
-  { mode: 'region', label: '区域' },
+const MODES: readonly SegmentOption<ColorMode>[] = [
+  { value: 'grade', label: '评价等级' },
+  { value: 'tax', label: '亩均税收' },
+  { value: 'region', label: '区域' },
 ];
 
 function Swatch({ color, glyph = 'fill' }: { color: string; glyph?: SwatchGlyph }) {
@@ -52,21 +53,14 @@ export function Legend(props: LegendProps) {
   return (
     <section className="legend" aria-label="图例">
       {m.heading === null ? (
-        <div className="legend-mode" role="radiogroup" aria-label="着色">
-          <span className="legend-mode-label">着色</span>
-          {MODES.map((mode) => (
-            <button
-              key={mode.mode}
-              type="button"
-              role="radio"
-              aria-checked={colorMode === mode.mode}
-              className={colorMode === mode.mode ? 'seg active' : 'seg'}
-              onClick={() => onColorModeChange(mode.mode)}
-            >
-              {mode.label}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="着色"
+          className="legend-mode"
+          caption={{ text: '着色', className: 'legend-mode-label' }}
+          options={MODES}
+          value={colorMode}
+          onChange={onColorModeChange}
+        />
       ) : (
         <div className="legend-mode">
           <span className="legend-mode-label">{m.heading}</span>

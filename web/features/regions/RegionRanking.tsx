@@ -7,6 +7,7 @@ import { AGGREGATE_LEVELS, REGION_FIGURES, regionFigure } from '../../lib/region
 import { gradeOf } from '../../map/grades.ts';
 import { COVERAGE_NOTE, rankingRows } from './region-view.ts';
 import './regions.css';
+import { Segmented } from '../../lib/Segmented.tsx';
 
 export interface RegionRankingProps {
   aggregates: RegionAggregates | null;
@@ -30,20 +31,7 @@ export function RegionRanking(props: RegionRankingProps) {
   return (
     <>
       <div className="region-controls">
-        <div className="seg-group" role="radiogroup" aria-label="区域层级">
-          {AGGREGATE_LEVELS.map((l) => (
-            <button
-              key={l.level}
-              type="button"
-              role="radio"
-              aria-checked={level === l.level}
-              className={level === l.level ? 'seg active' : 'seg'}
-              onClick={() => onLevelChange(l.level)}
-            >
-              {l.label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="区域层级" options={AGGREGATE_LEVELS.map((l) => ({ value: l.level, label: l.label }))} value={level} onChange={onLevelChange} />
         <select aria-label="区域指标" value={figure} onChange={(ev) => onFigureChange(ev.target.value as RegionFigureKey)}>
           {REGION_FIGURES.map((x) => (
             <option key={x.key} value={x.key}>
