@@ -487,6 +487,52 @@ describe('the map', () => {
     expect(page.url()).toContain(`parcel=${target!.code}`);
   });
 
+  it('打印 makes the open parcel a report: every section unfolded, the panel alone at page width, as PDF', async () => {
+    const panel = page.getByRole('complementary', { name: '宗地详情' });
+    await panel.locator('.reasons').first().waitFor({ timeout: 20_000 });
+    // The print dialog itself is the browser's: record what the page looks like when it is asked for.
+    await page.evaluate(() => {
+      const w = window as unknown as { __printAsked?: { closedDetails: number; heading: string } };
+      window.print = () => {
+        w.__printAsked = {
+          closedDetails: document.querySelectorAll('.detail-panel details:not([open])').length,
+          heading: document.querySelector('.print-heading')?.textContent ?? '',
+        };
+      };
+    });
+    const foldedBefore = await panel.locator('details:not([open])').count();
+    await page.getByRole('button', { name: '打印本宗地报告' }).click();
+    const asked = await page.evaluate(() => (window as unknown as { __printAsked?: { closedDetails: number; heading: string } }).__printAsked);
+    expect(asked?.closedDetails).toBe(0);
+    expect(asked?.heading).toMatch(/^宗地一码关联报告.*年度评价.*数据版本 .*打印于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await panel.locator('details:not([open])').count(), 'folded back after printing').toBe(foldedBefore);
+
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const layout = await page.evaluate(() => {
+        const shown = (sel: string) => {
+          const el = document.querySelector(sel);
+          return !!el && getComputedStyle(el).display !== 'none';
+        };
+        return {
+          map: shown('.map-area'),
+          header: shown('.app-header'),
+          side: shown('.work-panel'),
+          heading: shown('.print-heading'),
+          panelWidth: document.querySelector('.detail-panel')!.getBoundingClientRect().width,
+          pageWidth: document.documentElement.clientWidth,
+        };
+      });
+      expect(layout).toMatchObject({ map: false, header: false, side: false, heading: true });
+      expect(layout.panelWidth).toBeGreaterThan(0.9 * layout.pageWidth);
+      const pdf = await page.pdf({ path: join(RESULTS, 'parcel-report.pdf'), format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString('ascii')).toBe('%PDF-');
+      await page.screenshot({ path: join(RESULTS, 'parcel-report-print.png'), fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('draws the region choropleth of the run’s aggregates and ranks the regions', async () => {
     await page.getByRole('radio', { name: '区域', exact: true }).click();
     await page.getByRole('tab', { name: '区域排名' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, formatMeasure, formatMu, formatMuFromM2, formatNumber, formatPct, formatSigned, muFromM2, perMu, withUnit } from './format.ts';
+import { MISSING, formatMeasure, formatMu, formatMuFromM2, formatNumber, formatDateTime, formatPct, formatSigned, muFromM2, perMu, withUnit } from './format.ts';
 
 describe('format', () => {
   it('converts square metres to 亩 at 10000/15 m² per 亩', () => {
@@ -49,5 +49,11 @@ describe('signed changes', () => {
     expect(formatSigned(-0.004, 2)).toBe('0.00');
     expect(formatSigned(0, 1)).toBe('0.0');
     expect(formatSigned(null)).toBe(MISSING);
+  });
+});
+
+describe('date and time', () => {
+  it('is local, to the minute, zero-padded', () => {
+    expect(formatDateTime(new Date(2026, 0, 5, 8, 3, 59))).toBe('2026-01-05 08:03');
   });
 });

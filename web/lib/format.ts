@@ -30,6 +30,13 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return formatter(digits, digits).format(value);
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Local date and time to the minute, "2026-12-07 18:52". */
+export function formatDateTime(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
 /**
  * A change with its sign, '+6,581' or '−8,954' (a true minus sign, U+2212, as Chinese typesetting
  * uses); zero as it rounds, '0'; null/NaN → '—'.

@@ -324,6 +324,7 @@ export function App() {
                   focusUscc={selection.focusUscc}
                   onLoaded={open.onDetailLoaded}
                   onClose={open.close}
+                  printHeading={[ready.meta.districtName, run ? `${run.year} 年度评价（${run.methodName} ${run.methodVersion}）` : '尚无评价结果', `数据版本 ${ready.meta.dataVersion}`].join(' · ')}
                 />
               </Suspense>
             ) : null}

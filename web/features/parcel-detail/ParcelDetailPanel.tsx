@@ -3,10 +3,11 @@
  * evaluation, yearly figures and where each figure came from, then the land record.
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { getParcel } from '../../api/client.ts';
 import type { Grade } from '../../api/evaluation-types.ts';
 import type { ParcelDetail } from '../../api/types.ts';
-import { MISSING, formatDate, formatMu, formatMuFromM2, formatNumber, withUnit } from '../../lib/format.ts';
+import { MISSING, formatDate, formatDateTime, formatMu, formatMuFromM2, formatNumber, withUnit } from '../../lib/format.ts';
 import { gradeOf } from '../../map/grades.ts';
 import { TAX_UNIT, classOf } from '../../map/tax-classes.ts';
 import { EnterpriseCard } from './EnterpriseCard.tsx';
@@ -30,6 +31,8 @@ export interface ParcelDetailPanelProps {
   focusUscc: string | null;
   onLoaded?: (detail: ParcelDetail) => void;
   onClose: () => void;
+  /** Heads the printed report: district, run, data version. */
+  printHeading: string;
 }
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: ParcelDetail };
@@ -187,8 +190,21 @@ function BuildingsSection({ detail }: { detail: ParcelDetail }) {
   );
 }
 
-export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose }: ParcelDetailPanelProps) {
+export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose, printHeading }: ParcelDetailPanelProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const panelRef = useRef<HTMLElement>(null);
+  const [printedAt, setPrintedAt] = useState<Date | null>(null);
+  /**
+   * The panel as a report (打印, or 另存为 PDF in the print dialog): the print stylesheet keeps the
+   * panel alone at page width, every folded section opened for the print and folded back after.
+   */
+  const print = () => {
+    const closed = [...(panelRef.current?.querySelectorAll('details:not([open])') ?? [])];
+    closed.forEach((d) => d.setAttribute('open', ''));
+    flushSync(() => setPrintedAt(new Date()));
+    window.print();
+    closed.forEach((d) => d.removeAttribute('open'));
+  };
   const onLoadedRef = useRef(onLoaded);
   onLoadedRef.current = onLoaded;
 
@@ -211,7 +227,12 @@ export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose 
   const enterprises = state.status === 'ready' ? state.detail.enterprises : [];
 
   return (
-    <aside className="detail-panel" aria-label="宗地详情">
+    <aside className="detail-panel" aria-label="宗地详情" ref={panelRef}>
+      <div className="print-only print-heading">
+        <strong>宗地一码关联报告</strong>
+        <span>{printHeading}</span>
+        {printedAt ? <span>打印于 {formatDateTime(printedAt)}</span> : null}
+      </div>
       <header className="detail-header">
         <div>
           <div className="eyebrow">宗地 · 不动产单元代码</div>
@@ -219,9 +240,14 @@ export function ParcelDetailPanel({ code, summary, focusUscc, onLoaded, onClose 
             {code}
           </div>
         </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="关闭详情" title="关闭">
-          ×
-        </button>
+        <span className="detail-actions">
+          <button type="button" className="text-button" onClick={print} disabled={state.status !== 'ready'} aria-label="打印本宗地报告" title="打印，或在打印对话框中另存为 PDF">
+            打印
+          </button>
+          <button type="button" className="icon-button" onClick={onClose} aria-label="关闭详情" title="关闭">
+            ×
+          </button>
+        </span>
       </header>
       <div className="detail-body">
         <SummaryBar summary={summary} detail={state.status === 'ready' ? state.detail : null} />

@@ -4,6 +4,7 @@
  * the coordinates and the data version, and a file name a planner can file. Pure: the time is
  * passed in.
  */
+import { formatDateTime } from '../../lib/format.ts';
 import type { ColorMode } from '../../map/parcel-layers.ts';
 
 export interface PictureContext {
@@ -27,9 +28,6 @@ export function pictureSubject(c: Pick<PictureContext, 'view3d' | 'colorMode' | 
   return { grade: '亩均效益评价等级', tax: '亩均税收分布', region: '区域亩均效益汇总' }[c.colorMode];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Local date and time, "2026-12-07 18:52". */
-export const stamp = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 export interface PictureText {
   title: string;
@@ -44,7 +42,7 @@ export function pictureText(c: PictureContext): PictureText {
   const runText = c.compareTitle ?? (c.run ? `${c.run.year} 年度评价 · ${c.run.methodName}（${c.run.methodVersion}）` : '尚无评价结果');
   const subtitle = [runText, ...(c.filters.length > 0 ? [`筛选：${c.filters.join(' · ')}`] : [])].join(' ｜ ');
   const crs = c.gcj02 ? 'WGS 84（按 GCJ-02 底图偏移显示）' : 'WGS 84';
-  const time = stamp(c.now);
+  const time = formatDateTime(c.now);
   const fileStamp = time.replace(/[-:]/g, '').replace(' ', '-');
   const unsafe = /[\\/:*?"<>|\s]+/g;
   return {
