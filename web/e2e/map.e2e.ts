@@ -483,6 +483,14 @@ describe('the map', () => {
     await mapIdle(page);
     // The panel opened beside the map; the parcel stays where it was clicked, under the cursor.
     expect(await parcelAt(page, target!.x, target!.y), `the parcel at the click (${Math.round(target!.x)}, ${Math.round(target!.y)}) once the panel is open`).toBe(target!.code);
+    // So too when the analysis panel on the left is folded away and opened again.
+    await page.getByRole('button', { name: '收起分析面板' }).click();
+    await mapIdle(page);
+    expect(await parcelAt(page, target!.x, target!.y), 'the parcel at the click with the analysis panel folded').toBe(target!.code);
+    await page.getByRole('button', { name: '分析面板', exact: true }).click();
+    await page.getByRole('button', { name: '收起分析面板' }).waitFor();
+    await mapIdle(page);
+    expect(await parcelAt(page, target!.x, target!.y), 'the parcel at the click with the analysis panel back').toBe(target!.code);
     await page.screenshot({ path: join(RESULTS, 'map-parcel-detail.png') });
     expect(page.url()).toContain(`parcel=${target!.code}`);
   });
