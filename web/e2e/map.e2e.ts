@@ -19,6 +19,7 @@ import { CHANGE_CLASSES } from '../map/compare.ts';
 import { GRADE_CLASSES } from '../map/grades.ts';
 import { EXIT_PATH_CLASSES, FOOTPRINT_COLOR } from '../map/land-layers.ts';
 import { STATUS_CLASSES } from '../map/land-status.ts';
+import { PARCEL_LABEL_SOURCE } from '../map/parcel-labels.ts';
 import { PARCEL_FILL_LAYER, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from '../map/parcel-layers.ts';
 import { VALUE_CLASSES } from '../map/tax-classes.ts';
 import { wgs84ToGcj02 } from '../../server/domain/gcj02.ts';
@@ -793,6 +794,15 @@ describe('the map', () => {
       expect(await other.getByRole('textbox', { name: '亩均税收下限' }).inputValue()).toBe('5');
       expect(await other.getByRole('textbox', { name: '亩均税收上限' }).inputValue()).toBe('40');
       expect(await other.getByRole('combobox', { name: '区域' }).inputValue()).toBe('500106-ZT07');
+      // The selected parcel, dimmed by the C/D filter, keeps its label legible: selected on the labels too.
+      const selectedLabel = await other.evaluate(({ code, source }) => {
+        const map = (window as unknown as {
+          __mujunMap: { querySourceFeatures(s: string): { id?: number | string; properties: { code: string } }[]; getFeatureState(f: unknown): { selected?: boolean } };
+        }).__mujunMap;
+        const f = map.querySourceFeatures(source).find((x) => x.properties.code === code);
+        return f ? map.getFeatureState({ source, id: f.id }).selected ?? false : null;
+      }, { code, source: PARCEL_LABEL_SOURCE });
+      expect(selectedLabel).toBe(true);
       await other.screenshot({ path: join(RESULTS, 'map-shared-link-1920.png') });
     } finally {
       await other.close();

@@ -20,7 +20,7 @@ import { bboxToDisplay, fromDisplay, toDisplay } from './display-crs.ts';
 import { DistrictControl, FIT_PADDING } from './district-control.ts';
 import { MAP_LOCALE_ZH } from './locale.ts';
 import { addPatternImages } from './map-images.ts';
-import { PARCEL_LABEL_MINZOOM } from './parcel-labels.ts';
+import { PARCEL_LABEL_MINZOOM, PARCEL_LABEL_SOURCE } from './parcel-labels.ts';
 import { CELL_FILL_LAYER, PARCEL_FILL_LAYER, PARCEL_MINZOOM, PARCEL_SOURCE, PARCEL_SOURCE_LAYER } from './parcel-layers.ts';
 import { anchorOnResize, type ResizeAnchor } from './resize-anchor.ts';
 import { themePatches, type MapTheme } from './theme.ts';
@@ -259,8 +259,10 @@ export function MapView({
   useEffect(() => {
     if (!map) return;
     const previous = previousSelection.current;
-    if (previous !== null && previous !== selectedParcelId) map.setFeatureState(featureKey(previous), { selected: false });
-    if (selectedParcelId !== null) map.setFeatureState(featureKey(selectedParcelId), { selected: true });
+    // On the tiles (fill, outline) and on the labels, so a selected parcel a filter dims keeps its name legible.
+    const keys = (id: number) => [featureKey(id), ...(map.getSource(PARCEL_LABEL_SOURCE) ? [{ source: PARCEL_LABEL_SOURCE, id }] : [])];
+    if (previous !== null && previous !== selectedParcelId) for (const k of keys(previous)) map.setFeatureState(k, { selected: false });
+    if (selectedParcelId !== null) for (const k of keys(selectedParcelId)) map.setFeatureState(k, { selected: true });
     previousSelection.current = selectedParcelId;
     if (selectedParcelId === null) return;
     // Report what the tiles say about it, as soon as a tile holding it is loaded.
