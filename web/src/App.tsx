@@ -5,7 +5,6 @@
  * theme and the lists' queries from it (use-map-theme.ts); the map and the panels only report and
  * display, and the address bar mirrors the view (url-state.ts) so a shared link reproduces it.
  */
-import type maplibregl from 'maplibre-gl';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GradeChange, UnitResult } from '../api/evaluation-types.ts';
 import type { ConsolidationCluster, ExitCandidate } from '../api/land-types.ts';
@@ -18,8 +17,9 @@ import { OverlayPanel } from '../features/legend/OverlayPanel.tsx';
 import type { ParcelSummary } from '../features/parcel-detail/ParcelDetailPanel.tsx';
 import { SearchBox } from '../features/search/SearchBox.tsx';
 import { pictureText } from '../features/picture/picture-text.ts';
+import { usePictureExport } from '../features/picture/use-picture-export.ts';
 import { describeFilters, toggleGrade } from '../lib/filters.ts';
-import { runLabel } from '../lib/run-label.ts';
+import { runLabel, runTitle } from '../lib/run-label.ts';
 import { regionBbox, regionNames, regionOptions } from '../lib/regions.ts';
 import { changeCounts } from '../map/compare.ts';
 import { bboxFromDisplay } from '../map/display-crs.ts';
@@ -156,36 +156,28 @@ export function App() {
   };
   const overlays = overlayToggles(view.overlays, shown.statusAvailable, shown.exit, shown.footprintsFetch);
 
+  // The overlay switches and their keys show beside the legend, not in 3D.
+  const overlaysShown = land.available && !view.view3d;
+
   // ---- 导出图片 ----
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const exportPicture = async () => {
-    const map = mapRef.current;
-    if (!map || !ready || exporting) return;
-    setExporting(true);
-    try {
-      const text = pictureText({
-        districtName: ready.meta.districtName,
+  const picture = usePictureExport(setNotice);
+  const exportPicture = () =>
+    picture.exportPicture(() => ({
+      legend: legendModel(legendInput),
+      // The overlays drawn: on and loaded.
+      overlayKeys: overlaysShown ? overlays.filter((o) => o.on && !o.loading && !o.failed).flatMap((o) => o.keys) : [],
+      text: pictureText({
+        districtName: ready?.meta.districtName ?? '',
         view3d: view.view3d,
         colorMode: view.colorMode,
         compareTitle: view.compareFrom !== null ? compareTitle : null,
         run,
         filters: describeFilters(view.filters, (code) => names[code] ?? code),
-        dataVersion: ready.meta.dataVersion,
+        dataVersion: ready?.meta.dataVersion ?? '',
         gcj02: displayCrs === 'gcj02',
         now: new Date(),
-      });
-      // The overlays drawn: on, loaded, and shown beside the legend (not in 3D).
-      const keys = view.view3d || !land.available ? [] : overlays.filter((o) => o.on && !o.loading && !o.failed).flatMap((o) => o.keys);
-      // Its own chunk: most sessions never export.
-      const { exportMapPicture } = await import('../features/picture/export-picture.ts');
-      await exportMapPicture(map, legendModel(legendInput), keys, text);
-    } catch (err) {
-      setNotice(`导出图片失败：${errorText(err)}`);
-    } finally {
-      setExporting(false);
-    }
-  };
+      }),
+    }));
 
   return (
     <div className="app">
@@ -224,12 +216,12 @@ export function App() {
           <button
             type="button"
             className="tool"
-            aria-busy={exporting}
-            disabled={!ready || exporting}
+            aria-busy={picture.exporting}
+            disabled={!ready || picture.exporting}
             title="把当前地图连同标题、图例、比例尺和数据来源导出为 PNG 图片，用于汇报"
             onClick={() => void exportPicture()}
           >
-            {exporting ? '正在导出…' : '导出图片'}
+            {picture.exporting ? '正在导出…' : '导出图片'}
           </button>
         </nav>
         {ready ? (
@@ -289,14 +281,14 @@ export function App() {
                 onParcelClick={open.onParcelClick}
                 onSelectedParcel={open.setSelectedTile}
                 onCameraChange={onCameraChange}
-                onMapReady={(m) => (mapRef.current = m)}
+                onMapReady={picture.onMapReady}
               />
               <Legend
                 {...legendInput}
                 onColorModeChange={(colorMode) => patch({ colorMode })}
                 onToggleGrade={(g) => patch((v) => ({ filters: { ...v.filters, grades: toggleGrade(v.filters.grades, g) } }))}
               />
-              {land.available && !view.view3d ? (
+              {overlaysShown ? (
                 <OverlayPanel
                   overlays={overlays}
                   onToggle={toggleOverlay}
@@ -324,7 +316,7 @@ export function App() {
                   focusUscc={selection.focusUscc}
                   onLoaded={open.onDetailLoaded}
                   onClose={open.close}
-                  printHeading={[ready.meta.districtName, run ? `${run.year} 年度评价（${run.methodName} ${run.methodVersion}）` : '尚无评价结果', `数据版本 ${ready.meta.dataVersion}`].join(' · ')}
+                  printHeading={[ready.meta.districtName, runTitle(run), `数据版本 ${ready.meta.dataVersion}`].join(' · ')}
                 />
               </Suspense>
             ) : null}

@@ -69,8 +69,8 @@ export function Legend(props: LegendProps) {
       {m.heightKey ? (
         <div className="legend-3d">
           <span className="height-glyph" aria-hidden>
-            {m.heightKey.colors.map((color, i) => (
-              <i key={i} style={{ height: ['45%', '100%', '70%'][i], background: color }} />
+            {m.heightKey.bars.map((bar, i) => (
+              <i key={i} style={{ height: `${bar.heightShare * 100}%`, background: bar.color }} />
             ))}
           </span>
           <span>

@@ -40,7 +40,7 @@ export interface LegendModel {
   /** Replaces the colour switch: "年度对比", "三维展示". Null when the switch shows. */
   heading: string | null;
   /** What the heights mean, in 3D. */
-  heightKey: { text: string; note: string; colors: readonly string[] } | null;
+  heightKey: { text: string; note: string; bars: readonly { color: string; heightShare: number }[] } | null;
   caption: string | null;
   rows: LegendRow[];
   hints: string[];
@@ -78,8 +78,6 @@ const row = (r: Pick<LegendRow, 'id' | 'color' | 'label'> & Partial<LegendRow>):
   ...r,
 });
 
-export const GRADE_UNIT_COUNT = '个';
-
 function gradeRows(input: LegendInput): LegendRow[] {
   const filtering = input.selectedGrades.length > 0;
   return LEGEND_GRADES.map((g) => {
@@ -90,7 +88,7 @@ function gradeRows(input: LegendInput): LegendRow[] {
       color: g.color,
       letter: g.letter,
       label: g.name,
-      count: `${formatNumber(input.gradeCounts[g.id] ?? 0, 0)} ${GRADE_UNIT_COUNT}`,
+      count: `${formatNumber(input.gradeCounts[g.id] ?? 0, 0)} 个`,
       grade: g.id,
       dimmed: filtering && !on,
       on,
@@ -158,7 +156,12 @@ function model3d(input: LegendInput): LegendModel {
     heightKey: {
       text: '高度 = 亩均税收',
       note: `每 1 万元/亩 ${METRES_PER_TAX_PER_MU} 米，${TAX_CAP_WAN_PER_MU} 万元/亩封顶`,
-      colors: [GRADE_CLASSES[2]!.color, GRADE_CLASSES[0]!.color, GRADE_CLASSES[1]!.color],
+      // Three bars of differing height in grade colours: a picture of the encoding, not data.
+      bars: [
+        { color: GRADE_CLASSES[2]!.color, heightShare: 0.45 },
+        { color: GRADE_CLASSES[0]!.color, heightShare: 1 },
+        { color: GRADE_CLASSES[1]!.color, heightShare: 0.7 },
+      ],
     },
     caption: '颜色 = 评价等级',
     rows: gradeRows(input),

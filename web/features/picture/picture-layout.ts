@@ -158,9 +158,9 @@ function legendOps(input: PictureInput, measure: Measure, mapTop: number): Pictu
         break;
       case 'height': {
         const key = legend.heightKey!;
-        key.colors.forEach((color, i) => {
-          const h = [0.45, 1, 0.7][i]! * 30;
-          ops.push({ op: 'rect', x: left + i * 10, y: y + 35 - h, w: 8, h, fill: color });
+        key.bars.forEach((bar, i) => {
+          const h = bar.heightShare * 30;
+          ops.push({ op: 'rect', x: left + i * 10, y: y + 35 - h, w: 8, h, fill: bar.color });
         });
         ops.push({ op: 'text', x: left + 40, y: y + 13, text: key.text, size: 12.5, color: INK, align: 'left' });
         ops.push({ op: 'text', x: left + 40, y: y + 29, text: key.note, size: 11, color: INK_2, align: 'left' });

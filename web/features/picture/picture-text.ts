@@ -5,6 +5,7 @@
  * passed in.
  */
 import { formatDateTime } from '../../lib/format.ts';
+import { runTitle } from '../../lib/run-label.ts';
 import type { ColorMode } from '../../map/parcel-layers.ts';
 
 export interface PictureContext {
@@ -39,7 +40,7 @@ export interface PictureText {
 
 export function pictureText(c: PictureContext): PictureText {
   const subject = pictureSubject(c);
-  const runText = c.compareTitle ?? (c.run ? `${c.run.year} 年度评价 · ${c.run.methodName}（${c.run.methodVersion}）` : '尚无评价结果');
+  const runText = c.compareTitle ?? runTitle(c.run);
   const subtitle = [runText, ...(c.filters.length > 0 ? [`筛选：${c.filters.join(' · ')}`] : [])].join(' ｜ ');
   const crs = c.gcj02 ? 'WGS 84（按 GCJ-02 底图偏移显示）' : 'WGS 84';
   const time = formatDateTime(c.now);
